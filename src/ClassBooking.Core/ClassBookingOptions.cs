@@ -1,0 +1,86 @@
+using ClassBooking.Core.Scheduling;
+using Microsoft.Extensions.Options;
+
+namespace ClassBooking.Core;
+
+/// <summary>ClassBooking's settings: the defaults of every teacher's policy, and share-link settings.</summary>
+public sealed class ClassBookingOptions
+{
+    /// <summary>Default minimum notice before a class starts for a booking (12 hours).</summary>
+    public TimeSpan DefaultMinimumNotice { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Default booking horizon: how far ahead students may book (8 weeks).</summary>
+    public TimeSpan DefaultBookingHorizon { get; set; } = TimeSpan.FromDays(56);
+
+    /// <summary>Default cancellation window: students may cancel until this long before the start (24 hours).</summary>
+    public TimeSpan DefaultCancellationWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Default free time before each class (none).</summary>
+    public TimeSpan DefaultBufferBefore { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Default free time after each class (none).</summary>
+    public TimeSpan DefaultBufferAfter { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Default limit of bookings per student per week (none).</summary>
+    public int? DefaultMaxBookingsPerStudentPerWeek { get; set; }
+
+    /// <summary>Zone used for a teacher when neither their policy nor the host's directory names one ("UTC").</summary>
+    public string DefaultTimeZone { get; set; } = "UTC";
+
+    /// <summary>How long a share link works after it is created (180 days).</summary>
+    public TimeSpan ShareTokenLifetime { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>
+    /// Secret key for hashing client addresses in the usage and audit logs (HMAC-SHA256), so the logs can tell
+    /// clients apart without storing addresses. When empty, a key is derived per process, and hashes are only
+    /// comparable within one run; set it (16+ characters) when several instances share one database.
+    /// </summary>
+    public string? ClientAddressHashKey { get; set; }
+}
+
+/// <summary>Checks <see cref="ClassBookingOptions"/> at start-up, with messages that say what to fix.</summary>
+internal sealed class ClassBookingOptionsValidator : IValidateOptions<ClassBookingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ClassBookingOptions options)
+    {
+        var failures = new List<string>();
+        void NonNegative(TimeSpan value, string property)
+        {
+            if (value < TimeSpan.Zero)
+            {
+                failures.Add($"ClassBookingOptions.{property} is {value}; it must be zero or more.");
+            }
+        }
+
+        NonNegative(options.DefaultMinimumNotice, nameof(options.DefaultMinimumNotice));
+        NonNegative(options.DefaultCancellationWindow, nameof(options.DefaultCancellationWindow));
+        NonNegative(options.DefaultBufferBefore, nameof(options.DefaultBufferBefore));
+        NonNegative(options.DefaultBufferAfter, nameof(options.DefaultBufferAfter));
+        if (options.DefaultBookingHorizon <= TimeSpan.Zero)
+        {
+            failures.Add($"ClassBookingOptions.DefaultBookingHorizon is {options.DefaultBookingHorizon}; it must be positive (e.g. TimeSpan.FromDays(56)).");
+        }
+
+        if (options.DefaultMaxBookingsPerStudentPerWeek is <= 0)
+        {
+            failures.Add("ClassBookingOptions.DefaultMaxBookingsPerStudentPerWeek must be at least 1, or null for no limit.");
+        }
+
+        if (!LocalTimeConverter.IsKnownZone(options.DefaultTimeZone))
+        {
+            failures.Add($"ClassBookingOptions.DefaultTimeZone '{options.DefaultTimeZone}' is not a known IANA time zone id (e.g. 'Europe/London').");
+        }
+
+        if (options.ShareTokenLifetime <= TimeSpan.Zero)
+        {
+            failures.Add($"ClassBookingOptions.ShareTokenLifetime is {options.ShareTokenLifetime}; it must be positive (e.g. TimeSpan.FromDays(180)).");
+        }
+
+        if (options.ClientAddressHashKey is { Length: > 0 and < 16 })
+        {
+            failures.Add("ClassBookingOptions.ClientAddressHashKey is shorter than 16 characters; use a longer random secret, or leave it empty.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

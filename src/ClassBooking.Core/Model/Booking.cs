@@ -1,0 +1,61 @@
+namespace ClassBooking.Core.Model;
+
+/// <summary>A student's seat in a <see cref="TimeSlot"/>.</summary>
+public sealed class Booking
+{
+    /// <summary>Identifier of the booking.</summary>
+    public Guid Id { get; set; }
+
+    /// <summary>The booked slot.</summary>
+    public Guid SlotId { get; set; }
+
+    /// <summary>The teacher's id (copied from the slot, so a teacher's bookings are found without a join).</summary>
+    public required string TeacherId { get; set; }
+
+    /// <summary>The student's id in the host's profile table.</summary>
+    public required string StudentId { get; set; }
+
+    /// <summary>Confirmed or cancelled.</summary>
+    public BookingStatus Status { get; set; } = BookingStatus.Confirmed;
+
+    /// <summary>Copy of the slot's start, so history survives slot changes and week counts need no join.</summary>
+    public DateTimeOffset StartsAt { get; set; }
+
+    /// <summary>Copy of the slot's end.</summary>
+    public DateTimeOffset EndsAt { get; set; }
+
+    /// <summary>When the booking was made, UTC.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the booking was cancelled, UTC.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>Who cancelled it.</summary>
+    public ActorKind? CancelledBy { get; set; }
+
+    /// <summary>Optional reason given on cancellation.</summary>
+    public string? CancellationReason { get; set; }
+}
+
+/// <summary>Lifecycle of a <see cref="Booking"/>.</summary>
+public enum BookingStatus
+{
+    /// <summary>The student holds a seat.</summary>
+    Confirmed = 0,
+
+    /// <summary>The seat was given back.</summary>
+    Cancelled = 1,
+}
+
+/// <summary>Who performed an action.</summary>
+public enum ActorKind
+{
+    /// <summary>The teacher, signed in to the host.</summary>
+    Teacher = 0,
+
+    /// <summary>A student, through a share link.</summary>
+    Student = 1,
+
+    /// <summary>ClassBooking itself (e.g. a background job).</summary>
+    System = 2,
+}

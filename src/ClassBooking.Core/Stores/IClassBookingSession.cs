@@ -1,0 +1,113 @@
+using ClassBooking.Core.Model;
+
+namespace ClassBooking.Core.Stores;
+
+/// <summary>
+/// The queries and changes one unit of work may make. Entities returned by a write session are tracked: changes
+/// made to them are saved when the work succeeds. Time ranges are half-open: an item overlaps a range when it
+/// starts before the range ends and ends after the range starts.
+/// </summary>
+public interface IClassBookingSession
+{
+    // ----- Slots -----
+
+    /// <summary>The slot with this id, open or cancelled.</summary>
+    Task<TimeSlot?> FindSlotAsync(Guid slotId, CancellationToken cancellationToken);
+
+    /// <summary>The teacher's open slots overlapping <paramref name="range"/>, by start.</summary>
+    Task<IReadOnlyList<TimeSlot>> GetOpenSlotsAsync(string teacherId, TimeRange range, CancellationToken cancellationToken);
+
+    /// <summary>The open slots of a series, by start.</summary>
+    Task<IReadOnlyList<TimeSlot>> GetSeriesSlotsAsync(Guid seriesId, CancellationToken cancellationToken);
+
+    /// <summary>Adds a new slot.</summary>
+    void AddSlot(TimeSlot slot);
+
+    /// <summary>Deletes a slot that never held a booking (a slot with booking history is cancelled instead).</summary>
+    void RemoveSlot(TimeSlot slot);
+
+    /// <summary>
+    /// Takes one seat of an open slot with a conditional update (<c>booked_count &lt; capacity</c>) that the database
+    /// evaluates atomically; false when the slot is full, cancelled or missing. Changes the slot's version.
+    /// </summary>
+    Task<bool> TryTakeSeatAsync(Guid slotId, CancellationToken cancellationToken);
+
+    /// <summary>Gives one seat back (never below zero). Changes the slot's version.</summary>
+    Task ReleaseSeatAsync(Guid slotId, CancellationToken cancellationToken);
+
+    // ----- Series -----
+
+    /// <summary>The series with this id.</summary>
+    Task<SlotSeries?> FindSeriesAsync(Guid seriesId, CancellationToken cancellationToken);
+
+    /// <summary>Adds a new series.</summary>
+    void AddSeries(SlotSeries series);
+
+    // ----- Blocked periods -----
+
+    /// <summary>The blocked period with this id.</summary>
+    Task<BlockedPeriod?> FindBlockAsync(Guid blockId, CancellationToken cancellationToken);
+
+    /// <summary>The teacher's blocked periods overlapping <paramref name="range"/>, by start.</summary>
+    Task<IReadOnlyList<BlockedPeriod>> GetBlocksAsync(string teacherId, TimeRange range, CancellationToken cancellationToken);
+
+    /// <summary>Adds a blocked period.</summary>
+    void AddBlock(BlockedPeriod block);
+
+    /// <summary>Deletes a blocked period.</summary>
+    void RemoveBlock(BlockedPeriod block);
+
+    // ----- Bookings -----
+
+    /// <summary>The booking with this id.</summary>
+    Task<Booking?> FindBookingAsync(Guid bookingId, CancellationToken cancellationToken);
+
+    /// <summary>The student's confirmed booking in a slot, if any.</summary>
+    Task<Booking?> FindActiveBookingAsync(Guid slotId, string studentId, CancellationToken cancellationToken);
+
+    /// <summary>The confirmed bookings of the given slots.</summary>
+    Task<IReadOnlyList<Booking>> GetActiveBookingsForSlotsAsync(IReadOnlyCollection<Guid> slotIds, CancellationToken cancellationToken);
+
+    /// <summary>A student's bookings with a teacher (confirmed and cancelled) whose class overlaps <paramref name="range"/>, by start.</summary>
+    Task<IReadOnlyList<Booking>> GetStudentBookingsAsync(string teacherId, string studentId, TimeRange range, CancellationToken cancellationToken);
+
+    /// <summary>Number of a student's confirmed bookings with a teacher whose class starts in <paramref name="range"/>.</summary>
+    Task<int> CountActiveBookingsStartingAsync(string teacherId, string studentId, TimeRange range, CancellationToken cancellationToken);
+
+    /// <summary>Adds a booking (the caller has taken the seat with <see cref="TryTakeSeatAsync"/>).</summary>
+    void AddBooking(Booking booking);
+
+    // ----- Share tokens -----
+
+    /// <summary>The token whose SHA-256 is <paramref name="tokenHash"/> (live or not).</summary>
+    Task<ShareToken?> FindTokenByHashAsync(byte[] tokenHash, CancellationToken cancellationToken);
+
+    /// <summary>The student's token with the teacher that has not been revoked (it may have expired).</summary>
+    Task<ShareToken?> FindUnrevokedTokenAsync(string teacherId, string studentId, CancellationToken cancellationToken);
+
+    /// <summary>The teacher's tokens that have not been revoked.</summary>
+    Task<IReadOnlyList<ShareToken>> GetUnrevokedTokensAsync(string teacherId, CancellationToken cancellationToken);
+
+    /// <summary>Adds a token.</summary>
+    void AddToken(ShareToken token);
+
+    /// <summary>Records one use of a token.</summary>
+    void AddTokenAccess(TokenAccess access);
+
+    /// <summary>Uses of the teacher's tokens in <paramref name="range"/>, newest first; one student's when <paramref name="studentId"/> is given.</summary>
+    Task<IReadOnlyList<TokenAccess>> GetTokenAccessesAsync(string teacherId, string? studentId, TimeRange range, CancellationToken cancellationToken);
+
+    // ----- Policy and audit -----
+
+    /// <summary>The teacher's stored policy, if the teacher ever changed the defaults.</summary>
+    Task<TeacherPolicy?> FindPolicyAsync(string teacherId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a policy for a teacher who had none.</summary>
+    void AddPolicy(TeacherPolicy policy);
+
+    /// <summary>Appends an audit row (never updated or deleted).</summary>
+    void AddAudit(AuditEntry entry);
+
+    /// <summary>The teacher's audit rows in <paramref name="range"/>, oldest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string teacherId, TimeRange range, CancellationToken cancellationToken);
+}

@@ -1,0 +1,1 @@
+// Shared test infrastructure: throwaway PostgreSQL clusters and SQLite databases.
