@@ -11,6 +11,9 @@ public sealed record ClassBookingError(string Code, string Message, string? Fiel
     /// <summary>Conflicts found, when <see cref="Code"/> is <see cref="ErrorCodes.Overlaps"/>.</summary>
     public IReadOnlyList<SlotConflict> Conflicts { get; init; } = [];
 
+    /// <summary>Nearby free times of the same length, when <see cref="Code"/> is <see cref="ErrorCodes.Overlaps"/>.</summary>
+    public IReadOnlyList<Model.TimeRange> Suggestions { get; init; } = [];
+
     /// <summary>A validation error on one field.</summary>
     public static ClassBookingError Invalid(string field, string message) => new(ErrorCodes.Validation, message, field);
 }

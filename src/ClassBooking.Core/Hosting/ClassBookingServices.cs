@@ -1,5 +1,8 @@
+using ClassBooking.Core.Services;
 using ClassBooking.Core.Stores;
+using ClassBooking.Core.Tokens;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ClassBooking.Core.Hosting;
@@ -9,7 +12,15 @@ internal static class ClassBookingServices
 {
     public static void AddCoreServices(IServiceCollection services)
     {
-        _ = services;
+        services.TryAddSingleton<ClientAddressHasher>();
+        services.TryAddSingleton<AuditTrail>();
+        services.TryAddScoped<TeacherPolicyService>();
+        services.TryAddScoped<TimeSlotService>();
+        services.TryAddScoped<SlotSeriesService>();
+        services.TryAddScoped<BlockedPeriodService>();
+        services.TryAddScoped<BookingService>();
+        services.TryAddScoped<ShareTokenService>();
+        services.TryAddScoped<StudentCalendarService>();
     }
 }
 

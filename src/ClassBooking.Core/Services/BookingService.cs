@@ -1,0 +1,155 @@
+using ClassBooking.Core.Hosting;
+using ClassBooking.Core.Model;
+using ClassBooking.Core.Policies;
+using ClassBooking.Core.Scheduling;
+using ClassBooking.Core.Stores;
+
+namespace ClassBooking.Core.Services;
+
+/// <summary>A student's bookings with a teacher, split at now.</summary>
+/// <param name="Upcoming">Confirmed bookings of classes that have not ended, soonest first.</param>
+/// <param name="Past">Classes that ended and cancelled bookings, newest first.</param>
+public sealed record StudentBookings(IReadOnlyList<Booking> Upcoming, IReadOnlyList<Booking> Past);
+
+/// <summary>Booking and cancelling, under the teacher's policy. Expected refusals are typed results; nothing is written on a refusal.</summary>
+public sealed class BookingService(
+    IClassBookingStore store,
+    TeacherPolicyService policies,
+    IStudentDirectory students,
+    AuditTrail audit,
+    TimeProvider time)
+{
+    /// <summary>
+    /// Books a seat for a student. The policy (notice, horizon, weekly limit) applies to students; a teacher booking on
+    /// a student's behalf may book inside the notice and beyond the horizon. The seat is taken with a conditional
+    /// update in the booking's transaction, so concurrent requests can never overbook.
+    /// </summary>
+    public async Task<Result<Booking>> BookAsync(
+        string teacherId, string studentId, Guid slotId, ActorKind actor = ActorKind.Student, RequestOrigin? origin = null, CancellationToken cancellationToken = default)
+    {
+        if (await students.FindStudentAsync(teacherId, studentId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return new ClassBookingError(ErrorCodes.StudentNotFound, "This student is not enrolled with the teacher.");
+        }
+
+        return await store.WriteAsync(WriteLock.Student(teacherId, studentId), async (session, ct) =>
+        {
+            var now = time.GetUtcNow();
+            var slot = await session.FindSlotAsync(slotId, ct).ConfigureAwait(false);
+            if (slot is null || slot.TeacherId != teacherId)
+            {
+                return new ClassBookingError(ErrorCodes.SlotNotFound, "This class time does not exist.", "slotId");
+            }
+
+            var policy = await policies.LoadAsync(session, teacherId, ct).ConfigureAwait(false);
+            var refusal = BookingPolicyEvaluator.CheckBooking(policy, slot, now);
+            if (refusal is not null && (actor == ActorKind.Student || refusal.Code is ErrorCodes.SlotCancelled or ErrorCodes.SlotInPast))
+            {
+                return refusal;
+            }
+
+            if (await session.FindActiveBookingAsync(slot.Id, studentId, ct).ConfigureAwait(false) is not null)
+            {
+                return new ClassBookingError(ErrorCodes.AlreadyBooked, "You have already booked this class.");
+            }
+
+            if (actor == ActorKind.Student && policy.MaxBookingsPerStudentPerWeek is { } limit)
+            {
+                var week = LocalTimeConverter.WeekContaining(slot.StartsAt, policy.TimeZoneId);
+                var count = await session.CountActiveBookingsStartingAsync(teacherId, studentId, week, ct).ConfigureAwait(false);
+                if (count >= limit)
+                {
+                    return new ClassBookingError(ErrorCodes.WeeklyLimitReached,
+                        limit == 1 ? "You can book 1 class per week, and you already have one that week." : $"You can book {limit} classes per week, and you already have {count} that week.");
+                }
+            }
+
+            if (!await session.TryTakeSeatAsync(slot.Id, ct).ConfigureAwait(false))
+            {
+                return new ClassBookingError(ErrorCodes.SlotFull, "Sorry, this class was just taken. Please choose another time.");
+            }
+
+            var booking = new Booking
+            {
+                Id = Guid.CreateVersion7(now),
+                SlotId = slot.Id,
+                TeacherId = teacherId,
+                StudentId = studentId,
+                StartsAt = slot.StartsAt,
+                EndsAt = slot.EndsAt,
+                CreatedAt = now,
+            };
+            session.AddBooking(booking);
+            audit.Record(session, teacherId, actor, actor == ActorKind.Student ? studentId : teacherId, AuditActions.BookingCreated, "booking", booking.Id.ToString(), origin,
+                $"{{\"slotId\":\"{slot.Id}\"}}");
+            return Result<Booking>.Success(booking);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Cancels a booking. A student may cancel only their own booking (any other answers
+    /// <see cref="ErrorCodes.BookingNotFound"/>, exactly as for a booking that does not exist) and only outside the
+    /// cancellation window; the teacher may always cancel.
+    /// </summary>
+    public async Task<Result<Booking>> CancelAsync(
+        string teacherId, Guid bookingId, ActorKind actor, string? studentId = null, string? reason = null, RequestOrigin? origin = null, CancellationToken cancellationToken = default)
+    {
+        if (actor == ActorKind.Student && studentId is null)
+        {
+            throw new ArgumentException("A student's cancellation needs the student's id.", nameof(studentId));
+        }
+
+        if (reason is { Length: > SlotRules.MaxNoteLength })
+        {
+            return ClassBookingError.Invalid("reason", $"The reason is longer than {SlotRules.MaxNoteLength} characters.");
+        }
+
+        // The lock is the booking's student's, so a teacher's and a student's cancellation of one booking serialize.
+        var owner = studentId ?? await store.ReadAsync(async (s, ct) => (await s.FindBookingAsync(bookingId, ct).ConfigureAwait(false))?.StudentId, cancellationToken).ConfigureAwait(false);
+        if (owner is null)
+        {
+            return NotFound();
+        }
+
+        return await store.WriteAsync(WriteLock.Student(teacherId, owner), async (session, ct) =>
+        {
+            var booking = await session.FindBookingAsync(bookingId, ct).ConfigureAwait(false);
+            if (booking is null || booking.TeacherId != teacherId || booking.StudentId != owner)
+            {
+                return NotFound();
+            }
+
+            var policy = await policies.LoadAsync(session, teacherId, ct).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            var refusal = BookingPolicyEvaluator.CheckCancellation(policy, booking, actor, now);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            booking.Status = BookingStatus.Cancelled;
+            booking.CancelledAt = now;
+            booking.CancelledBy = actor;
+            booking.CancellationReason = TimeSlotService.NormalizeNote(reason);
+            await session.ReleaseSeatAsync(booking.SlotId, ct).ConfigureAwait(false);
+            audit.Record(session, teacherId, actor, actor == ActorKind.Student ? owner : teacherId, AuditActions.BookingCancelled, "booking", booking.Id.ToString(), origin);
+            return Result<Booking>.Success(booking);
+        }, cancellationToken).ConfigureAwait(false);
+
+        static ClassBookingError NotFound() => new(ErrorCodes.BookingNotFound, "This booking does not exist.");
+    }
+
+    /// <summary>A student's upcoming and past bookings with a teacher (history of at most <paramref name="historyDays"/> days).</summary>
+    public Task<StudentBookings> GetStudentBookingsAsync(string teacherId, string studentId, int historyDays = 365, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var range = new TimeRange(now.AddDays(-historyDays), now.AddYears(3));
+        return store.ReadAsync(async (session, ct) =>
+        {
+            var all = await session.GetStudentBookingsAsync(teacherId, studentId, range, ct).ConfigureAwait(false);
+            var upcoming = all.Where(b => b.Status == BookingStatus.Confirmed && b.EndsAt > now).OrderBy(b => b.StartsAt).ToList();
+            var past = all.Except(upcoming).OrderByDescending(b => b.StartsAt).ToList();
+            return new StudentBookings(upcoming, past);
+        }, cancellationToken);
+    }
+}

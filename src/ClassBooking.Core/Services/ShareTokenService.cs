@@ -1,0 +1,183 @@
+using ClassBooking.Core.Hosting;
+using ClassBooking.Core.Model;
+using ClassBooking.Core.Stores;
+using ClassBooking.Core.Tokens;
+using Microsoft.Extensions.Options;
+
+namespace ClassBooking.Core.Services;
+
+/// <summary>A newly issued share link's token: shown to the teacher once, never stored in clear.</summary>
+/// <param name="TokenId">The token row's id.</param>
+/// <param name="StudentId">The student it belongs to.</param>
+/// <param name="Token">The token text for the link (base64url, 43 characters).</param>
+/// <param name="ExpiresAt">When it stops working.</param>
+public sealed record IssuedShareToken(Guid TokenId, string StudentId, string Token, DateTimeOffset ExpiresAt);
+
+/// <summary>What a valid token grants: one student's access to one teacher's calendar.</summary>
+/// <param name="TokenId">The token row's id.</param>
+/// <param name="TeacherId">The teacher.</param>
+/// <param name="StudentId">The student.</param>
+/// <param name="ExpiresAt">When the token stops working.</param>
+public sealed record ShareTokenGrant(Guid TokenId, string TeacherId, string StudentId, DateTimeOffset ExpiresAt);
+
+/// <summary>A student's link as the teacher's students panel shows it.</summary>
+/// <param name="Student">The student.</param>
+/// <param name="HasLink">True when a link was issued and not revoked.</param>
+/// <param name="CreatedAt">When the current link was issued.</param>
+/// <param name="ExpiresAt">When it expires.</param>
+/// <param name="IsExpired">True when it has expired.</param>
+public sealed record StudentLinkStatus(StudentProfile Student, bool HasLink, DateTimeOffset? CreatedAt, DateTimeOffset? ExpiresAt, bool IsExpired);
+
+/// <summary>How a student's link was used in a period.</summary>
+/// <param name="StudentId">The student.</param>
+/// <param name="Uses">Number of uses.</param>
+/// <param name="LastUsedAt">The latest use.</param>
+/// <param name="DistinctClients">Number of distinct (hashed) client addresses.</param>
+public sealed record TokenUsageSummary(string StudentId, int Uses, DateTimeOffset? LastUsedAt, int DistinctClients);
+
+/// <summary>
+/// Students' private links: issue, regenerate (the old link dies at once), revoke, resolve a presented token, and
+/// the usage log. Only SHA-256 hashes are stored; a presented token is looked up by hash and compared in constant time.
+/// </summary>
+public sealed class ShareTokenService(
+    IClassBookingStore store,
+    IStudentDirectory students,
+    IOptions<ClassBookingOptions> options,
+    ClientAddressHasher addressHasher,
+    AuditTrail audit,
+    TimeProvider time)
+{
+    /// <summary>Longest user agent kept in the usage log.</summary>
+    public const int MaxUserAgentLength = 256;
+
+    /// <summary>Issues a link for a student; an earlier link of the student stops working.</summary>
+    public Task<Result<IssuedShareToken>> IssueAsync(string teacherId, string studentId, RequestOrigin? origin = null, CancellationToken cancellationToken = default) =>
+        IssueAsync(teacherId, studentId, AuditActions.TokenCreated, origin, cancellationToken);
+
+    /// <summary>Replaces a student's link with a new one; the old token is rejected from this moment.</summary>
+    public Task<Result<IssuedShareToken>> RegenerateAsync(string teacherId, string studentId, RequestOrigin? origin = null, CancellationToken cancellationToken = default) =>
+        IssueAsync(teacherId, studentId, AuditActions.TokenRegenerated, origin, cancellationToken);
+
+    /// <summary>Revokes a student's link without issuing a new one. Succeeds with false when there was none.</summary>
+    public Task<Result<bool>> RevokeAsync(string teacherId, string studentId, RequestOrigin? origin = null, CancellationToken cancellationToken = default) =>
+        store.WriteAsync<bool>(WriteLock.Teacher(teacherId), async (session, ct) =>
+        {
+            var token = await session.FindUnrevokedTokenAsync(teacherId, studentId, ct).ConfigureAwait(false);
+            if (token is null)
+            {
+                return false;
+            }
+
+            token.RevokedAt = time.GetUtcNow();
+            audit.Record(session, teacherId, ActorKind.Teacher, teacherId, AuditActions.TokenRevoked, "token", token.Id.ToString(), origin, $"{{\"studentId\":\"{studentId}\"}}");
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Resolves a presented token. Malformed, unknown, expired, revoked and regenerated tokens, and tokens of a student
+    /// no longer enrolled, all give the same <see cref="ErrorCodes.InvalidToken"/> error. A valid use is recorded for
+    /// the teacher's usage view when <paramref name="recordUse"/> is true.
+    /// </summary>
+    public async Task<Result<ShareTokenGrant>> ResolveAsync(string? token, RequestOrigin? origin = null, bool recordUse = true, CancellationToken cancellationToken = default)
+    {
+        var invalid = new ClassBookingError(ErrorCodes.InvalidToken, "This booking link is not valid. Please ask your teacher for a new link.");
+        var hash = ShareTokenCodec.TryHash(token);
+        if (hash is null)
+        {
+            return invalid;
+        }
+
+        var row = await store.ReadAsync((session, ct) => session.FindTokenByHashAsync(hash, ct), cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (row is null || !ShareTokenCodec.HashesEqual(row.TokenHash, hash) || !row.IsActiveAt(now))
+        {
+            return invalid;
+        }
+
+        if (await students.FindStudentAsync(row.TeacherId, row.StudentId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return invalid;
+        }
+
+        if (recordUse)
+        {
+            await store.WriteAsync<bool>(WriteLock.Student(row.TeacherId, row.StudentId), (session, _) =>
+            {
+                session.AddTokenAccess(new TokenAccess
+                {
+                    Id = Guid.CreateVersion7(now),
+                    TokenId = row.Id,
+                    TeacherId = row.TeacherId,
+                    StudentId = row.StudentId,
+                    At = now,
+                    ClientAddressHash = addressHasher.Hash(origin?.ClientAddress),
+                    UserAgent = origin?.UserAgent is { } ua ? ua[..Math.Min(ua.Length, MaxUserAgentLength)] : null,
+                });
+                return Task.FromResult(Result<bool>.Success(true));
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ShareTokenGrant(row.Id, row.TeacherId, row.StudentId, row.ExpiresAt);
+    }
+
+    /// <summary>Every student of the teacher with the state of their link.</summary>
+    public async Task<IReadOnlyList<StudentLinkStatus>> GetLinkStatusesAsync(string teacherId, CancellationToken cancellationToken = default)
+    {
+        var list = await students.GetStudentsAsync(teacherId, cancellationToken).ConfigureAwait(false);
+        var tokens = (await store.ReadAsync((session, ct) => session.GetUnrevokedTokensAsync(teacherId, ct), cancellationToken).ConfigureAwait(false))
+            .ToDictionary(t => t.StudentId, StringComparer.Ordinal);
+        var now = time.GetUtcNow();
+        return list.Select(s => tokens.TryGetValue(s.Id, out var t)
+                ? new StudentLinkStatus(s, true, t.CreatedAt, t.ExpiresAt, !t.IsActiveAt(now))
+                : new StudentLinkStatus(s, false, null, null, false))
+            .ToList();
+    }
+
+    /// <summary>Per student: uses of their links in a range, the last use, and distinct clients.</summary>
+    public async Task<IReadOnlyList<TokenUsageSummary>> GetUsageAsync(string teacherId, TimeRange range, CancellationToken cancellationToken = default)
+    {
+        var uses = await GetAccessLogAsync(teacherId, null, range, cancellationToken).ConfigureAwait(false);
+        return uses
+            .GroupBy(u => u.StudentId, StringComparer.Ordinal)
+            .Select(g => new TokenUsageSummary(g.Key, g.Count(), g.Max(u => u.At), g.Select(u => u.ClientAddressHash).Where(h => h is not null).Distinct(StringComparer.Ordinal).Count()))
+            .OrderByDescending(s => s.LastUsedAt)
+            .ToList();
+    }
+
+    /// <summary>The uses of the teacher's links (one student's when given) in a range, newest first.</summary>
+    public Task<IReadOnlyList<TokenAccess>> GetAccessLogAsync(string teacherId, string? studentId, TimeRange range, CancellationToken cancellationToken = default) =>
+        store.ReadAsync((session, ct) => session.GetTokenAccessesAsync(teacherId, studentId, range, ct), cancellationToken);
+
+    private async Task<Result<IssuedShareToken>> IssueAsync(string teacherId, string studentId, string action, RequestOrigin? origin, CancellationToken cancellationToken)
+    {
+        if (await students.FindStudentAsync(teacherId, studentId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return new ClassBookingError(ErrorCodes.StudentNotFound, "This student is not enrolled with you.", "studentId");
+        }
+
+        return await store.WriteAsync<IssuedShareToken>(WriteLock.Teacher(teacherId), async (session, ct) =>
+        {
+            var now = time.GetUtcNow();
+            var previous = await session.FindUnrevokedTokenAsync(teacherId, studentId, ct).ConfigureAwait(false);
+            if (previous is not null)
+            {
+                previous.RevokedAt = now;
+            }
+
+            var (token, hash) = ShareTokenCodec.Create();
+            var row = new ShareToken
+            {
+                Id = Guid.CreateVersion7(now),
+                TeacherId = teacherId,
+                StudentId = studentId,
+                TokenHash = hash,
+                CreatedAt = now,
+                ExpiresAt = now + options.Value.ShareTokenLifetime,
+            };
+            session.AddToken(row);
+            audit.Record(session, teacherId, ActorKind.Teacher, teacherId, previous is null ? AuditActions.TokenCreated : action, "token", row.Id.ToString(), origin,
+                $"{{\"studentId\":\"{studentId}\"}}");
+            return new IssuedShareToken(row.Id, studentId, token, row.ExpiresAt);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+}
