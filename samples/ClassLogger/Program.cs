@@ -1,4 +1,92 @@
+using ClassBooking.Core.Hosting;
+using ClassLogger;
+using ClassLogger.Booking;
+using ClassLogger.Components;
+using ClassLogger.Dashboard;
+using ClassLogger.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+
+// The dashboard's own database (SQLite by default, PostgreSQL by configuration).
+var database = ClassLoggerDatabase.FromConfiguration(builder.Configuration, builder.Environment);
+builder.Services.AddClassLoggerDatabase(database);
+builder.Services.TryAddSingleton(TimeProvider.System);
+
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents();
+builder.Services.AddCascadingAuthenticationState();
+
+// Sign-in: a cookie for the browser, bearer tokens from /identity/login for API clients.
+builder.Services.AddIdentityApiEndpoints<IdentityUser>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+    })
+    .AddEntityFrameworkStores<ClassLoggerDbContext>();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/login";
+    options.AccessDeniedPath = "/login";
+    options.Cookie.Name = "ClassLogger.Auth";
+});
+builder.Services.Configure<AuthenticationSchemeOptions>(IdentityAuthentication.BearerAndApplicationScheme, options =>
+    options.ForwardDefaultSelector = IdentityAuthentication.SelectChallengeScheme);
+builder.Services.AddAuthorization();
+
+builder.Services.AddScoped<CurrentTeacher>();
+builder.Services.AddScoped<TeacherDashboard>();
+builder.Services.AddScoped<DemoDataSeeder>();
+
+builder.Services.AddScoped<IStudentDirectory, ClassLoggerStudentDirectory>();
+builder.Services.AddScoped<ITeacherDirectory, ClassLoggerTeacherDirectory>();
+
 var app = builder.Build();
-app.MapGet("/", () => "ClassLogger");
-app.Run();
+
+if (app.Environment.IsDevelopment())
+{
+    await app.Services.MigrateClassLoggerAsync();
+    if (app.Configuration.GetValue("DemoData:Seed", defaultValue: true))
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+    }
+}
+else
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+// Friendly pages for empty error responses to browser pages; API responses keep their status codes as they are.
+app.UseWhen(
+    context => !IdentityAuthentication.IsApiRequest(context),
+    branch => branch.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+app.MapGet("/", () => TypedResults.Redirect("/students"));
+app.MapPost("/logout", async (SignInManager<IdentityUser> signInManager, [FromForm] string? returnUrl) =>
+{
+    await signInManager.SignOutAsync();
+    return TypedResults.LocalRedirect("/login");
+});
+
+// Identity's JSON endpoints (login, refresh, ...) for API clients. Accounts are created with their teacher
+// profile, so self-registration is switched off.
+app.MapGroup("/identity")
+    .MapIdentityApi<IdentityUser>()
+    .AddEndpointFilter(IdentityAuthentication.RefuseRegistration);
+
+await app.RunAsync();
+
+/// <summary>The application's entry point (public so tests can start it with WebApplicationFactory).</summary>
+public partial class Program;
