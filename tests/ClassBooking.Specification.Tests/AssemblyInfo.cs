@@ -1,1 +1,0 @@
-// Abstract storage specification tests.
