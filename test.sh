@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every ClassBooking test: unit tests, the storage specification suite on SQLite and on a throwaway
+# PostgreSQL cluster (started and stopped by the tests), and the sample host's tests.
+# Installs the Debian packages the tests need when they are missing (as root, or through sudo).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+if ((${#missing[@]})); then
+  echo "Installing Debian packages: ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" = 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Booking.sln --configuration Release "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line for every project together, e.g. "Tests: 212 passed, 0 failed".
+awk '
+  /(Passed|Failed)! +- +Failed:/ {
+    gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+  }
+  END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }
+' "$log"
+if grep -qE '(Passed|Failed)! +- +Failed: +0, +Passed: +0,' "$log"; then
+  echo "A test project ran no test." >&2
+  status=1
+fi
+exit "$status"
