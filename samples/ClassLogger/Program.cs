@@ -5,6 +5,7 @@ using ClassLogger.Components;
 using ClassLogger.Dashboard;
 using ClassLogger.Data;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -62,9 +63,16 @@ else
 }
 
 // Friendly pages for empty error responses to browser pages; API responses keep their status codes as they are.
-app.UseWhen(
-    context => !IdentityAuthentication.IsApiRequest(context),
-    branch => branch.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+app.Use((context, next) =>
+{
+    if (IdentityAuthentication.IsApiRequest(context) && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+    {
+        statusCodePages.Enabled = false;
+    }
+
+    return next(context);
+});
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

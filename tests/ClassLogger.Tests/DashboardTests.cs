@@ -119,7 +119,8 @@ public sealed class DashboardTests(ClassLoggerAppFactory app) : IClassFixture<Cl
         lena = lena[..lena.IndexOf("</article>", StringComparison.Ordinal)];
         Assert.Contains("Piano", lena, StringComparison.Ordinal);
         Assert.Contains("6 credits", lena, StringComparison.Ordinal);
-        Assert.Contains("Mon 6 Apr 2026, 16:00", lena, StringComparison.Ordinal);
+        Assert.Contains("datetime=\"2026-04-06T16:00\"", lena, StringComparison.Ordinal);
+        Assert.Contains("Mon 6 Apr, 16:00", lena, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -182,5 +183,19 @@ public sealed class DashboardTests(ClassLoggerAppFactory app) : IClassFixture<Cl
 
         Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_page_gets_the_dashboards_not_found_page_but_an_unknown_api_path_an_empty_404()
+    {
+        using var client = Browser.Open(app);
+
+        using var page = await client.GetAsync("/no-such-page");
+        using var api = await client.GetAsync("/api/no-such-endpoint");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("<h1>Page not found</h1>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Empty(await api.Content.ReadAsStringAsync());
     }
 }

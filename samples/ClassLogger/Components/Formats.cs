@@ -9,6 +9,8 @@ internal static class Formats
 
     public static string DateAndTime(DateTime local) => local.ToString("ddd d MMM yyyy, HH:mm", Culture);
 
+    public static string ShortDateAndTime(DateTime local) => local.ToString("ddd d MMM, HH:mm", Culture);
+
     public static string Date(DateTime local) => local.ToString("ddd d MMM yyyy", Culture);
 
     public static string Time(DateTime local) => local.ToString("HH:mm", Culture);
