@@ -44,27 +44,19 @@ internal sealed class ClassBookingOptionsValidator : IValidateOptions<ClassBooki
     public ValidateOptionsResult Validate(string? name, ClassBookingOptions options)
     {
         var failures = new List<string>();
-        void NonNegative(TimeSpan value, string property)
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            if (value < TimeSpan.Zero)
-            {
-                failures.Add($"ClassBookingOptions.{property} is {value}; it must be zero or more.");
-            }
-        }
-
-        NonNegative(options.DefaultMinimumNotice, nameof(options.DefaultMinimumNotice));
-        NonNegative(options.DefaultCancellationWindow, nameof(options.DefaultCancellationWindow));
-        NonNegative(options.DefaultBufferBefore, nameof(options.DefaultBufferBefore));
-        NonNegative(options.DefaultBufferAfter, nameof(options.DefaultBufferAfter));
-        if (options.DefaultBookingHorizon <= TimeSpan.Zero)
-        {
-            failures.Add($"ClassBookingOptions.DefaultBookingHorizon is {options.DefaultBookingHorizon}; it must be positive (e.g. TimeSpan.FromDays(56)).");
-        }
-
-        if (options.DefaultMaxBookingsPerStudentPerWeek is <= 0)
-        {
-            failures.Add("ClassBookingOptions.DefaultMaxBookingsPerStudentPerWeek must be at least 1, or null for no limit.");
-        }
+            ["minimumNotice"] = options.DefaultMinimumNotice,
+            ["bookingHorizon"] = options.DefaultBookingHorizon,
+            ["cancellationWindow"] = options.DefaultCancellationWindow,
+            ["bufferBefore"] = options.DefaultBufferBefore,
+            ["bufferAfter"] = options.DefaultBufferAfter,
+            ["maxBookingsPerStudentPerWeek"] = options.DefaultMaxBookingsPerStudentPerWeek,
+        };
+        Policies.PolicyLimits.Check(
+            options.DefaultMinimumNotice, options.DefaultBookingHorizon, options.DefaultCancellationWindow,
+            options.DefaultBufferBefore, options.DefaultBufferAfter, options.DefaultMaxBookingsPerStudentPerWeek,
+            (field, message) => failures.Add($"ClassBookingOptions.Default{char.ToUpperInvariant(field[0])}{field[1..]} is {values[field]}. {message}"));
 
         if (!LocalTimeConverter.IsKnownZone(options.DefaultTimeZone))
         {
@@ -76,7 +68,7 @@ internal sealed class ClassBookingOptionsValidator : IValidateOptions<ClassBooki
             failures.Add($"ClassBookingOptions.ShareTokenLifetime is {options.ShareTokenLifetime}; it must be positive (e.g. TimeSpan.FromDays(180)).");
         }
 
-        if (options.ClientAddressHashKey is { Length: > 0 and < 16 })
+        if (options.ClientAddressHashKey is { Length: > 0 } key && key.Trim().Length < 16)
         {
             failures.Add("ClassBookingOptions.ClientAddressHashKey is shorter than 16 characters; use a longer random secret, or leave it empty.");
         }

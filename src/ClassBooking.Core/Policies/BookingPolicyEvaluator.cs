@@ -77,9 +77,15 @@ public static class BookingPolicyEvaluator
     /// <summary>A span in plain words: "24 hours", "2 days", "90 minutes".</summary>
     public static string Describe(TimeSpan span)
     {
-        if (span.TotalMinutes < 1)
+        if (span <= TimeSpan.Zero)
         {
             return "0 minutes";
+        }
+
+        if (span.TotalMinutes % 1 != 0)
+        {
+            // Policies are set in minutes; a stray second rounds up so a rule never reads shorter than it is.
+            span = TimeSpan.FromMinutes(Math.Ceiling(span.TotalMinutes));
         }
 
         if (span.TotalDays >= 1 && span.TotalDays % 7 == 0)

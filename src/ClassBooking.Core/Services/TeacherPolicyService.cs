@@ -8,7 +8,7 @@ namespace ClassBooking.Core.Services;
 
 /// <summary>New values for a teacher's policy.</summary>
 /// <param name="TimeZoneId">IANA zone of the teacher's schedule.</param>
-/// <param name="MinimumNotice">Minimum notice before a class for a booking (0 to 30 days).</param>
+/// <param name="MinimumNotice">Minimum notice before a class for a booking (0 to 30 days, shorter than the horizon).</param>
 /// <param name="BookingHorizon">How far ahead students may book (1 day to 2 years).</param>
 /// <param name="CancellationWindow">Students may cancel until this long before the class (0 to 30 days).</param>
 /// <param name="BufferBefore">Free time before each class (0 to 4 hours).</param>
@@ -106,24 +106,8 @@ public sealed class TeacherPolicyService(
             errors.Add(ClassBookingError.Invalid("timeZone", $"'{u.TimeZoneId}' is not a known IANA time zone (e.g. Europe/London)."));
         }
 
-        void Range(TimeSpan value, TimeSpan min, TimeSpan max, string field, string what)
-        {
-            if (value < min || value > max)
-            {
-                errors.Add(ClassBookingError.Invalid(field, $"{what} must be between {Policies.BookingPolicyEvaluator.Describe(min)} and {Policies.BookingPolicyEvaluator.Describe(max)}."));
-            }
-        }
-
-        Range(u.MinimumNotice, TimeSpan.Zero, TimeSpan.FromDays(30), "minimumNotice", "The minimum notice");
-        Range(u.BookingHorizon, TimeSpan.FromDays(1), TimeSpan.FromDays(730), "bookingHorizon", "The booking horizon");
-        Range(u.CancellationWindow, TimeSpan.Zero, TimeSpan.FromDays(30), "cancellationWindow", "The cancellation window");
-        Range(u.BufferBefore, TimeSpan.Zero, TimeSpan.FromHours(4), "bufferBefore", "The buffer before a class");
-        Range(u.BufferAfter, TimeSpan.Zero, TimeSpan.FromHours(4), "bufferAfter", "The buffer after a class");
-        if (u.MaxBookingsPerStudentPerWeek is < 1 or > 50)
-        {
-            errors.Add(ClassBookingError.Invalid("maxBookingsPerStudentPerWeek", "The weekly limit must be between 1 and 50, or empty for no limit."));
-        }
-
+        Policies.PolicyLimits.Check(u.MinimumNotice, u.BookingHorizon, u.CancellationWindow, u.BufferBefore, u.BufferAfter, u.MaxBookingsPerStudentPerWeek,
+            (field, message) => errors.Add(ClassBookingError.Invalid(field, message)));
         return errors;
     }
 }

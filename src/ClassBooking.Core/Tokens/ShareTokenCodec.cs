@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 
@@ -32,7 +33,8 @@ public static class ShareTokenCodec
         }
 
         Span<byte> bytes = stackalloc byte[TokenBytes];
-        if (!Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != TokenBytes)
+        // DecodeFromChars reports bad characters as a status; TryDecodeFromChars would throw on them.
+        if (Base64Url.DecodeFromChars(token, bytes, out _, out var written) != OperationStatus.Done || written != TokenBytes)
         {
             return null;
         }

@@ -58,12 +58,12 @@ public sealed class AddClassBookingTests
 
     public static TheoryData<string, string> BadValues => new()
     {
-        { "negative cancellation window", "ClassBookingOptions.DefaultCancellationWindow is -01:00:00; it must be zero or more." },
-        { "negative minimum notice", "ClassBookingOptions.DefaultMinimumNotice is -00:30:00; it must be zero or more." },
-        { "negative buffer before", "ClassBookingOptions.DefaultBufferBefore is -00:05:00; it must be zero or more." },
-        { "negative buffer after", "ClassBookingOptions.DefaultBufferAfter is -00:05:00; it must be zero or more." },
-        { "zero horizon", "ClassBookingOptions.DefaultBookingHorizon is 00:00:00; it must be positive (e.g. TimeSpan.FromDays(56))." },
-        { "zero weekly limit", "ClassBookingOptions.DefaultMaxBookingsPerStudentPerWeek must be at least 1, or null for no limit." },
+        { "negative cancellation window", "ClassBookingOptions.DefaultCancellationWindow is -01:00:00. The cancellation window must be between 0 minutes and 30 days." },
+        { "negative minimum notice", "ClassBookingOptions.DefaultMinimumNotice is -00:30:00. The minimum notice must be between 0 minutes and 30 days." },
+        { "negative buffer before", "ClassBookingOptions.DefaultBufferBefore is -00:05:00. The buffer before a class must be between 0 minutes and 4 hours." },
+        { "negative buffer after", "ClassBookingOptions.DefaultBufferAfter is -00:05:00. The buffer after a class must be between 0 minutes and 4 hours." },
+        { "zero horizon", "ClassBookingOptions.DefaultBookingHorizon is 00:00:00. The booking horizon must be between 24 hours and 730 days." },
+        { "zero weekly limit", "ClassBookingOptions.DefaultMaxBookingsPerStudentPerWeek is 0. The weekly limit must be between 1 and 50, or empty for no limit." },
         { "unknown zone", "ClassBookingOptions.DefaultTimeZone 'Europe/Londn' is not a known IANA time zone id (e.g. 'Europe/London')." },
         { "windows zone", "ClassBookingOptions.DefaultTimeZone 'GMT Standard Time' is not a known IANA time zone id (e.g. 'Europe/London')." },
         { "zero token lifetime", "ClassBookingOptions.ShareTokenLifetime is 00:00:00; it must be positive (e.g. TimeSpan.FromDays(180))." },
