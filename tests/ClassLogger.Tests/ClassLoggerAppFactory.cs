@@ -36,9 +36,15 @@ public class ClassLoggerAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        ConfigureDatabase(builder);
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
+    }
+
+    /// <summary>Points the app at its database: the SQLite file at <see cref="DatabasePath"/>.</summary>
+    protected virtual void ConfigureDatabase(IWebHostBuilder builder)
+    {
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:ClassLogger", $"Data Source={DatabasePath}");
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
     }
 
     /// <summary>Runs <paramref name="action"/> with the app's database context in a new scope.</summary>

@@ -7,9 +7,10 @@ namespace ClassLogger.Booking;
 
 /// <summary>
 /// ClassBooking's view of this dashboard's students: the students a teacher has an active enrollment with,
-/// read from <c>profiles</c> and <c>enrollments</c>. Ids are profile ids as strings.
+/// read from <c>profiles</c> and <c>enrollments</c>. Ids are profile ids as strings. Each call uses a context of its
+/// own, so booking's components may call it concurrently.
 /// </summary>
-public sealed class ClassLoggerStudentDirectory(ClassLoggerDbContext db) : IStudentDirectory
+public sealed class ClassLoggerStudentDirectory(IDbContextFactory<ClassLoggerDbContext> contexts) : IStudentDirectory
 {
     public async Task<IReadOnlyList<StudentProfile>> GetStudentsAsync(string teacherId, CancellationToken cancellationToken)
     {
@@ -18,7 +19,8 @@ public sealed class ClassLoggerStudentDirectory(ClassLoggerDbContext db) : IStud
             return [];
         }
 
-        var students = await ActiveStudentsOf(teacher)
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var students = await ActiveStudentsOf(db, teacher)
             .OrderBy(p => p.DisplayName)
             .ThenBy(p => p.Id)
             .ToListAsync(cancellationToken);
@@ -32,11 +34,12 @@ public sealed class ClassLoggerStudentDirectory(ClassLoggerDbContext db) : IStud
             return null;
         }
 
-        var profile = await ActiveStudentsOf(teacher).FirstOrDefaultAsync(p => p.Id == student, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var profile = await ActiveStudentsOf(db, teacher).FirstOrDefaultAsync(p => p.Id == student, cancellationToken);
         return profile is null ? null : ToStudent(profile);
     }
 
-    private IQueryable<Profile> ActiveStudentsOf(int teacherId) =>
+    private static IQueryable<Profile> ActiveStudentsOf(ClassLoggerDbContext db, int teacherId) =>
         db.Profiles.AsNoTracking().Where(p =>
             p.Role == ProfileRole.Student
             && db.Enrollments.Any(e => e.TeacherProfileId == teacherId && e.StudentProfileId == p.Id && e.Active));
@@ -46,7 +49,7 @@ public sealed class ClassLoggerStudentDirectory(ClassLoggerDbContext db) : IStud
 }
 
 /// <summary>ClassBooking's view of this dashboard's teachers, read from <c>profiles</c>.</summary>
-public sealed class ClassLoggerTeacherDirectory(ClassLoggerDbContext db) : ITeacherDirectory
+public sealed class ClassLoggerTeacherDirectory(IDbContextFactory<ClassLoggerDbContext> contexts) : ITeacherDirectory
 {
     public async Task<TeacherProfile?> FindTeacherAsync(string teacherId, CancellationToken cancellationToken)
     {
@@ -55,6 +58,7 @@ public sealed class ClassLoggerTeacherDirectory(ClassLoggerDbContext db) : ITeac
             return null;
         }
 
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var profile = await db.Profiles.AsNoTracking()
             .FirstOrDefaultAsync(p => p.Id == id && p.Role == ProfileRole.Teacher, cancellationToken);
         return profile is null

@@ -17,9 +17,10 @@ public sealed record TeacherIdentity(int ProfileId, string DisplayName, string T
 
 /// <summary>
 /// Resolves the signed-in Identity user (cookie or bearer token) to their teacher profile. Users without a teacher
-/// profile are not teachers: they get null.
+/// profile are not teachers: they get null. Each call uses a context of its own, so the layout and a page may ask at
+/// the same time.
 /// </summary>
-public sealed class CurrentTeacher(ClassLoggerDbContext db, UserManager<IdentityUser> users)
+public sealed class CurrentTeacher(IDbContextFactory<ClassLoggerDbContext> contexts, UserManager<IdentityUser> users)
 {
     /// <summary>The teacher <paramref name="user"/> signs in as, or null.</summary>
     public async Task<TeacherIdentity?> FindAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -36,6 +37,7 @@ public sealed class CurrentTeacher(ClassLoggerDbContext db, UserManager<Identity
             return null;
         }
 
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Profiles.AsNoTracking()
             .Where(p => p.IdentityUserId == userId && p.Role == ProfileRole.Teacher)
             .Select(p => new TeacherIdentity(p.Id, p.DisplayName, p.TimeZoneId))

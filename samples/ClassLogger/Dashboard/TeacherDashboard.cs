@@ -23,14 +23,15 @@ public sealed record ClassLogRow(
     int CreditsUsed,
     string? Notes);
 
-/// <summary>The queries behind the dashboard's own tabs; every one is limited to one teacher.</summary>
-public sealed class TeacherDashboard(ClassLoggerDbContext db)
+/// <summary>The queries behind the dashboard's own tabs; every one is limited to one teacher and uses a context of its own.</summary>
+public sealed class TeacherDashboard(IDbContextFactory<ClassLoggerDbContext> contexts)
 {
     /// <summary>The teacher's actively enrolled students, by name.</summary>
     public async Task<IReadOnlyList<StudentCard>> GetStudentsAsync(TeacherIdentity teacher, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(teacher);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(teacher.TimeZoneId);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         var enrollments = await db.Enrollments.AsNoTracking()
             .Where(e => e.TeacherProfileId == teacher.ProfileId && e.Active)
@@ -73,6 +74,7 @@ public sealed class TeacherDashboard(ClassLoggerDbContext db)
     {
         ArgumentNullException.ThrowIfNull(teacher);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(teacher.TimeZoneId);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         var rows = await db.ClassLogs.AsNoTracking()
             .Where(l => l.TeacherProfileId == teacher.ProfileId)

@@ -6,8 +6,10 @@ namespace ClassLogger.Data;
 public static class ClassLoggerDataServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ClassLoggerDbContext"/> as the provider-specific context for <paramref name="database"/>,
-    /// so that the right set of migrations is used.
+    /// Registers <see cref="ClassLoggerDbContext"/> as the provider-specific context for <paramref name="database"/>
+    /// (so that the right set of migrations is used): scoped, for Identity's stores and the demo data, and as an
+    /// <see cref="IDbContextFactory{TContext}"/> for the pages, whose components may query at the same time during
+    /// one request and so each take a context of their own.
     /// </summary>
     public static IServiceCollection AddClassLoggerDatabase(this IServiceCollection services, ClassLoggerDatabase database)
     {
@@ -17,14 +19,30 @@ public static class ClassLoggerDataServiceCollectionExtensions
         services.AddSingleton(database);
         if (database.Provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<ClassLoggerDbContext, SqliteClassLoggerDbContext>(options => database.Configure(options));
+            AddContext<SqliteClassLoggerDbContext>(services, database);
         }
         else
         {
-            services.AddDbContext<ClassLoggerDbContext, PostgresClassLoggerDbContext>(options => database.Configure(options));
+            AddContext<PostgresClassLoggerDbContext>(services, database);
         }
 
         return services;
+    }
+
+    private static void AddContext<TContext>(IServiceCollection services, ClassLoggerDatabase database)
+        where TContext : ClassLoggerDbContext
+    {
+        // Also registers TContext itself as a scoped service.
+        services.AddDbContextFactory<TContext>(options => database.Configure(options));
+        services.AddScoped<ClassLoggerDbContext>(provider => provider.GetRequiredService<TContext>());
+        services.AddSingleton<IDbContextFactory<ClassLoggerDbContext>>(provider =>
+            new ContextFactory<TContext>(provider.GetRequiredService<IDbContextFactory<TContext>>()));
+    }
+
+    private sealed class ContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<ClassLoggerDbContext>
+        where TContext : ClassLoggerDbContext
+    {
+        public ClassLoggerDbContext CreateDbContext() => inner.CreateDbContext();
     }
 
     /// <summary>Applies the dashboard's own migrations (its tables, and Identity's).</summary>
