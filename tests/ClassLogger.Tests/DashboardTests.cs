@@ -1,6 +1,8 @@
 using System.Net;
 using ClassLogger.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClassLogger.Tests;
 
@@ -197,5 +199,30 @@ public sealed class DashboardTests(ClassLoggerAppFactory app) : IClassFixture<Cl
         Assert.Contains("<h1>Page not found</h1>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         Assert.Empty(await api.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_account_without_a_teacher_profile_sees_no_students()
+    {
+        const string email = "no.profile@classlogger.test";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            var created = await users.CreateAsync(new IdentityUser { UserName = email, Email = email }, DemoAccounts.Password);
+            Assert.True(created.Succeeded);
+        }
+
+        using var client = await Browser.SignInAsync(app, email, DemoAccounts.Password);
+        var students = await client.GetStringAsync("/students");
+        var classLog = await client.GetStringAsync("/class-log");
+
+        Assert.Contains("not linked to a teacher profile", students, StringComparison.Ordinal);
+        Assert.Empty(Browser.StudentCardNames(students));
+        Assert.Contains("not linked to a teacher profile", classLog, StringComparison.Ordinal);
+        Assert.Empty(Browser.ClassLogRows(classLog));
+        foreach (var name in Expected.MariasStudents.Concat(Expected.JamessStudents))
+        {
+            Assert.DoesNotContain(name, students + classLog, StringComparison.Ordinal);
+        }
     }
 }
