@@ -156,7 +156,7 @@ public sealed class DashboardTests(ClassLoggerAppFactory app) : IClassFixture<Cl
     }
 
     [Fact]
-    public async Task Signing_out_ends_the_session()
+    public async Task Signing_out_signs_the_teacher_out()
     {
         using var client = await Browser.SignInAsync(app, DemoAccounts.MariaEmail, DemoAccounts.Password);
         var page = await client.GetStringAsync("/students");
