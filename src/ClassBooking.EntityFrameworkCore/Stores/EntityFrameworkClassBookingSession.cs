@@ -1,0 +1,267 @@
+using ClassBooking.Core.Model;
+using ClassBooking.Core.Stores;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClassBooking.EntityFrameworkCore.Stores;
+
+/// <summary>
+/// <see cref="IClassBookingSession"/> over one DbContext. In a write, entities are tracked and saved by the store
+/// when the work succeeds; in a read, nothing is tracked and the Add/Remove methods throw.
+/// </summary>
+internal sealed class EntityFrameworkClassBookingSession(ClassBookingDbContext db, bool readOnly) : IClassBookingSession
+{
+    /// <summary>The session's DbContext (for tests that simulate what another writer did).</summary>
+    internal ClassBookingDbContext Context => db;
+
+    // ----- Slots -----
+
+    public async Task<TimeSlot?> FindSlotAsync(Guid slotId, CancellationToken cancellationToken) =>
+        await db.TimeSlots.FindAsync([slotId], cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<TimeSlot>> GetOpenSlotsAsync(string teacherId, TimeRange range, CancellationToken cancellationToken) =>
+        await db.TimeSlots
+            .Where(s => s.TeacherId == teacherId && s.Status == SlotStatus.Open && s.StartsAt < range.End && s.EndsAt > range.Start)
+            .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<TimeSlot>> GetSeriesSlotsAsync(Guid seriesId, CancellationToken cancellationToken) =>
+        await db.TimeSlots
+            .Where(s => s.SeriesId == seriesId && s.Status == SlotStatus.Open)
+            .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public void AddSlot(TimeSlot slot)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        Writable();
+        slot.Id = NewIdIfEmpty(slot.Id);
+        db.TimeSlots.Add(slot);
+    }
+
+    public void RemoveSlot(TimeSlot slot)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        Writable();
+        db.TimeSlots.Remove(slot);
+    }
+
+    public async Task<bool> TryTakeSeatAsync(Guid slotId, CancellationToken cancellationToken)
+    {
+        Writable();
+        var version = Guid.CreateVersion7();
+        var rows = await db.TimeSlots
+            .Where(s => s.Id == slotId && s.Status == SlotStatus.Open && s.BookedCount < s.Capacity)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.BookedCount, s => s.BookedCount + 1).SetProperty(s => s.Version, version), cancellationToken)
+            .ConfigureAwait(false);
+        if (rows == 1)
+        {
+            SyncTrackedSlot(slotId, +1, version);
+        }
+
+        return rows == 1;
+    }
+
+    public async Task ReleaseSeatAsync(Guid slotId, CancellationToken cancellationToken)
+    {
+        Writable();
+        var version = Guid.CreateVersion7();
+        var rows = await db.TimeSlots
+            .Where(s => s.Id == slotId && s.BookedCount > 0)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.BookedCount, s => s.BookedCount - 1).SetProperty(s => s.Version, version), cancellationToken)
+            .ConfigureAwait(false);
+        if (rows == 1)
+        {
+            SyncTrackedSlot(slotId, -1, version);
+        }
+    }
+
+    /// <summary>
+    /// The conditional update bypassed the change tracker; a slot this session already loaded is brought in line
+    /// (as if it had been read again), so saving other changes to it neither undoes the seat nor trips the version check.
+    /// </summary>
+    private void SyncTrackedSlot(Guid slotId, int seats, Guid version)
+    {
+        var entry = db.ChangeTracker.Entries<TimeSlot>().FirstOrDefault(e => e.Entity.Id == slotId);
+        if (entry is null)
+        {
+            return;
+        }
+
+        var bookedCount = entry.Property(s => s.BookedCount);
+        var current = bookedCount.IsModified ? bookedCount.CurrentValue : bookedCount.OriginalValue + seats;
+        bookedCount.OriginalValue += seats;
+        bookedCount.CurrentValue = current;
+
+        var slotVersion = entry.Property(s => s.Version);
+        var versionChanged = slotVersion.IsModified;
+        slotVersion.OriginalValue = version;
+        if (!versionChanged)
+        {
+            slotVersion.CurrentValue = version;
+        }
+
+        bookedCount.IsModified = bookedCount.CurrentValue != bookedCount.OriginalValue;
+        slotVersion.IsModified = slotVersion.CurrentValue != slotVersion.OriginalValue;
+    }
+
+    // ----- Series -----
+
+    public async Task<SlotSeries?> FindSeriesAsync(Guid seriesId, CancellationToken cancellationToken) =>
+        await db.SlotSeries.FindAsync([seriesId], cancellationToken).ConfigureAwait(false);
+
+    public void AddSeries(SlotSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        Writable();
+        series.Id = NewIdIfEmpty(series.Id);
+        db.SlotSeries.Add(series);
+    }
+
+    // ----- Blocked periods -----
+
+    public async Task<BlockedPeriod?> FindBlockAsync(Guid blockId, CancellationToken cancellationToken) =>
+        await db.BlockedPeriods.FindAsync([blockId], cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<BlockedPeriod>> GetBlocksAsync(string teacherId, TimeRange range, CancellationToken cancellationToken) =>
+        await db.BlockedPeriods
+            .Where(b => b.TeacherId == teacherId && b.StartsAt < range.End && b.EndsAt > range.Start)
+            .OrderBy(b => b.StartsAt).ThenBy(b => b.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public void AddBlock(BlockedPeriod block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        Writable();
+        block.Id = NewIdIfEmpty(block.Id);
+        db.BlockedPeriods.Add(block);
+    }
+
+    public void RemoveBlock(BlockedPeriod block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        Writable();
+        db.BlockedPeriods.Remove(block);
+    }
+
+    // ----- Bookings -----
+
+    public async Task<Booking?> FindBookingAsync(Guid bookingId, CancellationToken cancellationToken) =>
+        await db.Bookings.FindAsync([bookingId], cancellationToken).ConfigureAwait(false);
+
+    public Task<Booking?> FindActiveBookingAsync(Guid slotId, string studentId, CancellationToken cancellationToken) =>
+        db.Bookings.FirstOrDefaultAsync(b => b.SlotId == slotId && b.StudentId == studentId && b.Status == BookingStatus.Confirmed, cancellationToken);
+
+    public async Task<IReadOnlyList<Booking>> GetActiveBookingsForSlotsAsync(IReadOnlyCollection<Guid> slotIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slotIds);
+        if (slotIds.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = slotIds.Distinct().ToList();
+        return await db.Bookings
+            .Where(b => ids.Contains(b.SlotId) && b.Status == BookingStatus.Confirmed)
+            .OrderBy(b => b.StartsAt).ThenBy(b => b.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Booking>> GetStudentBookingsAsync(string teacherId, string studentId, TimeRange range, CancellationToken cancellationToken) =>
+        await db.Bookings
+            .Where(b => b.TeacherId == teacherId && b.StudentId == studentId && b.StartsAt < range.End && b.EndsAt > range.Start)
+            .OrderBy(b => b.StartsAt).ThenBy(b => b.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public Task<int> CountActiveBookingsStartingAsync(string teacherId, string studentId, TimeRange range, CancellationToken cancellationToken) =>
+        db.Bookings.CountAsync(
+            b => b.TeacherId == teacherId && b.StudentId == studentId && b.Status == BookingStatus.Confirmed && b.StartsAt >= range.Start && b.StartsAt < range.End,
+            cancellationToken);
+
+    public void AddBooking(Booking booking)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        Writable();
+        booking.Id = NewIdIfEmpty(booking.Id);
+        db.Bookings.Add(booking);
+    }
+
+    // ----- Share tokens -----
+
+    public Task<ShareToken?> FindTokenByHashAsync(byte[] tokenHash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tokenHash);
+        return db.ShareTokens.FirstOrDefaultAsync(t => t.TokenHash == tokenHash, cancellationToken);
+    }
+
+    public Task<ShareToken?> FindUnrevokedTokenAsync(string teacherId, string studentId, CancellationToken cancellationToken) =>
+        db.ShareTokens.FirstOrDefaultAsync(t => t.TeacherId == teacherId && t.StudentId == studentId && t.RevokedAt == null, cancellationToken);
+
+    public async Task<IReadOnlyList<ShareToken>> GetUnrevokedTokensAsync(string teacherId, CancellationToken cancellationToken) =>
+        await db.ShareTokens
+            .Where(t => t.TeacherId == teacherId && t.RevokedAt == null)
+            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public void AddToken(ShareToken token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        Writable();
+        token.Id = NewIdIfEmpty(token.Id);
+        db.ShareTokens.Add(token);
+    }
+
+    public void AddTokenAccess(TokenAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        Writable();
+        access.Id = NewIdIfEmpty(access.Id);
+        db.TokenAccesses.Add(access);
+    }
+
+    public async Task<IReadOnlyList<TokenAccess>> GetTokenAccessesAsync(string teacherId, string? studentId, TimeRange range, CancellationToken cancellationToken)
+    {
+        var query = db.TokenAccesses.Where(a => a.TeacherId == teacherId && a.At >= range.Start && a.At < range.End);
+        if (studentId is not null)
+        {
+            query = query.Where(a => a.StudentId == studentId);
+        }
+
+        return await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // ----- Policy and audit -----
+
+    public async Task<TeacherPolicy?> FindPolicyAsync(string teacherId, CancellationToken cancellationToken) =>
+        await db.TeacherPolicies.FindAsync([teacherId], cancellationToken).ConfigureAwait(false);
+
+    public void AddPolicy(TeacherPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        Writable();
+        db.TeacherPolicies.Add(policy);
+    }
+
+    public void AddAudit(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        Writable();
+        entry.Id = NewIdIfEmpty(entry.Id);
+        db.AuditEntries.Add(entry);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string teacherId, TimeRange range, CancellationToken cancellationToken) =>
+        await db.AuditEntries
+            .Where(a => a.TeacherId == teacherId && a.At >= range.Start && a.At < range.End)
+            .OrderBy(a => a.At).ThenBy(a => a.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    private static Guid NewIdIfEmpty(Guid id) => id == Guid.Empty ? Guid.CreateVersion7() : id;
+
+    private void Writable()
+    {
+        if (readOnly)
+        {
+            throw new InvalidOperationException("This is a read-only session (IClassBookingStore.ReadAsync): make changes inside WriteAsync.");
+        }
+    }
+}
