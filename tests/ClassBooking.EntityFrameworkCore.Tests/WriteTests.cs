@@ -271,19 +271,18 @@ public abstract class WriteTests : MigratedDatabaseTest
         Assert.True((await otherKey).Succeeded);
     }
 
-    /// <summary>Microsoft.Data.Sqlite starts EF's transactions with BEGIN IMMEDIATE: the write lock is held from the start, before the work reads.</summary>
+    /// <summary>
+    /// The database lock is taken before the work runs: on SQLite the transaction starts with BEGIN IMMEDIATE
+    /// (Microsoft.Data.Sqlite's default), which takes the write lock; on PostgreSQL the store takes
+    /// <c>pg_advisory_xact_lock(hashtextextended(WriteLock.Key, 0))</c> right after BEGIN.
+    /// </summary>
     [Fact]
-    public async Task On_SQLite_a_write_holds_the_write_lock_from_its_first_statement()
+    public async Task A_write_holds_its_database_lock_before_its_work_runs()
     {
-        if (Provider != TestProvider.Sqlite)
-        {
-            Assert.Equal(TestProvider.Postgres, Provider); // PostgreSQL: the advisory lock is covered by the test above.
-            return;
-        }
-
+        var writeLock = WriteLock.Student(Teacher, Student(3));
         var entered = new TaskCompletionSource();
         var release = new TaskCompletionSource();
-        var write = Write<bool>(WriteLock.Teacher(Teacher), async (_, _) =>
+        var write = Write<bool>(writeLock, async (_, _) =>
         {
             entered.SetResult();
             await release.Task;
@@ -291,8 +290,9 @@ public abstract class WriteTests : MigratedDatabaseTest
         });
         await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        await using (var other = new SqliteConnection(Db.ConnectionString + ";Default Timeout=1"))
+        if (Provider == TestProvider.Sqlite)
         {
+            await using var other = new SqliteConnection(Db.ConnectionString + ";Default Timeout=1");
             await other.OpenAsync();
             await using var command = other.CreateCommand();
             // One statement per command: with several, Microsoft.Data.Sqlite's busy retry can swallow the error.
@@ -303,6 +303,13 @@ public abstract class WriteTests : MigratedDatabaseTest
             // A plain read still works (WAL): only writers are serialized.
             command.CommandText = $"SELECT count(*) FROM {Db.Table("time_slots")};";
             Assert.Equal(0L, await command.ExecuteScalarAsync());
+        }
+        else
+        {
+            string TryLock(string key) => $"SELECT pg_try_advisory_xact_lock(hashtextextended('{key}', 0))::text";
+            Assert.Equal("false", await Db.ScalarAsync(TryLock(writeLock.Key)));
+            Assert.Equal("true", await Db.ScalarAsync(TryLock(WriteLock.Student(Teacher, Student(4)).Key)));
+            Assert.Equal("1", await Db.ScalarAsync("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"));
         }
 
         release.SetResult();
