@@ -1,4 +1,3 @@
-using ClassBooking.Core.Hosting;
 using ClassLogger;
 using ClassLogger.Booking;
 using ClassLogger.Components;
@@ -42,14 +41,30 @@ builder.Services.AddScoped<CurrentTeacher>();
 builder.Services.AddScoped<TeacherDashboard>();
 builder.Services.AddScoped<DemoDataSeeder>();
 
-builder.Services.AddScoped<IStudentDirectory, ClassLoggerStudentDirectory>();
-builder.Services.AddScoped<ITeacherDirectory, ClassLoggerTeacherDirectory>();
+// Class booking, added the way any host adds it: ClassBooking's tables go into the same database (in their own
+// schema, or with their own prefix on SQLite) with foreign keys to this dashboard's profiles table, which
+// ClassBooking never alters. The directories read the dashboard's own profiles and enrollments.
+builder.Services.AddClassBooking(options => builder.Configuration.GetSection("ClassBooking").Bind(options))
+    .AddEntityFrameworkStores(
+        db => database.Configure(db),
+        store =>
+        {
+            store.HostProfileTable = "profiles";
+            store.HostProfileKeyColumn = "id";
+            store.HostProfileKeyType = typeof(int);
+            // The dashboard's tables are in the connection's default schema (PostgreSQL's search path), so
+            // HostProfileSchema stays null.
+        })
+    .AddStudentDirectory<ClassLoggerStudentDirectory>()
+    .AddTeacherDirectory<ClassLoggerTeacherDirectory>();
 
 var app = builder.Build();
 
 if (app.Environment.IsDevelopment())
 {
+    // The dashboard's own tables first: ClassBooking's tables reference its profiles table.
     await app.Services.MigrateClassLoggerAsync();
+    await app.Services.MigrateClassBookingAsync();
     if (app.Configuration.GetValue("DemoData:Seed", defaultValue: true))
     {
         await using var scope = app.Services.CreateAsyncScope();
