@@ -37,7 +37,7 @@ public abstract partial class ClassBookingSpecificationTests
     [Fact]
     public async Task Series_preview_lists_what_would_be_created_and_skipped_and_writes_nothing()
     {
-        var busy = await CreateSlotAsync(9, hourUtc: 17);  // Thursday 12 March 17:00 GMT
+        var busy = await CreateSlotAsync(10, hourUtc: 17);  // Thursday 12 March 17:00 GMT
 
         var preview = await InScope<SlotSeriesService, Result<SeriesPreview>>(s => s.PreviewAsync(TeacherA, TuesdaysAndThursdays(2)));
 
@@ -53,7 +53,7 @@ public abstract partial class ClassBookingSpecificationTests
     [Fact]
     public async Task Series_creation_skips_conflicting_dates_and_reports_them()
     {
-        await CreateSlotAsync(9, hourUtc: 17);
+        await CreateSlotAsync(10, hourUtc: 17);  // Thursday 12 March 17:00 GMT
 
         var result = await CreateSeriesAsync(TuesdaysAndThursdays(2));
 
