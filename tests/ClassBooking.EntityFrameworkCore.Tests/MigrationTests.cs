@@ -131,6 +131,8 @@ public abstract class MigrationTests : DatabaseTest
         }
 
         Assert.Equal("1", await Db.ScalarAsync("SELECT count(*) FROM pg_namespace WHERE nspname = 'booking'"));
-        Assert.Equal("1", await Db.ScalarAsync("SELECT count(*) FROM pg_extension WHERE extname = 'btree_gist'"));
+        // The extension lives in ClassBooking's schema, so the host's public schema gains no functions.
+        Assert.Equal("booking", await Db.ScalarAsync("SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'btree_gist'"));
+        Assert.Equal("0", await Db.ScalarAsync("SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'"));
     }
 }

@@ -142,7 +142,7 @@ public abstract partial class ClassBookingSpecificationTests
         Assert.Equal(new DateOnly(2026, 3, 2), calendar.Value.WeekStart);
 
         var json = JsonSerializer.Serialize(calendar.Value);
-        Assert.DoesNotContain(StudentA(1), json, StringComparison.Ordinal);
+        Assert.DoesNotContain($"\"{StudentA(1)}\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("Student A1", json, StringComparison.Ordinal);
         Assert.DoesNotContain("a1@example.test", json, StringComparison.Ordinal);
         Assert.DoesNotContain("Exam prep", json, StringComparison.Ordinal);

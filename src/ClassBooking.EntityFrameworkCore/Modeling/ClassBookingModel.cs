@@ -15,7 +15,8 @@ internal static class ClassBookingModel
         var hostKey = HostKeyConverter(host.KeyType);
         if (names.Provider == ClassBookingProvider.Npgsql)
         {
-            modelBuilder.HasPostgresExtension("btree_gist");
+            // In ClassBooking's own schema, so the host's public schema gains no functions.
+            modelBuilder.HasPostgresExtension(names.Schema, "btree_gist");
         }
 
         if (host.CreateForeignKeys)

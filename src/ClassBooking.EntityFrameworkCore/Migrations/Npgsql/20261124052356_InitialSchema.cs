@@ -16,7 +16,7 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
                 name: "booking");
 
             migrationBuilder.AlterDatabase()
-                .Annotation("Npgsql:PostgresExtension:btree_gist", ",,");
+                .Annotation("Npgsql:PostgresExtension:booking.btree_gist", ",,");
 
             migrationBuilder.CreateTable(
                 name: "audit_log",
@@ -490,6 +490,17 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
             migrationBuilder.DropTable(
                 name: "slot_series",
                 schema: "booking");
+
+            // Drop btree_gist only where Up created it (in ClassBooking's schema); a host's own copy stays.
+            migrationBuilder.Sql("""
+                DO $$
+                BEGIN
+                    IF EXISTS (SELECT 1 FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+                               WHERE e.extname = 'btree_gist' AND n.nspname = 'booking') THEN
+                        DROP EXTENSION btree_gist;
+                    END IF;
+                END $$;
+                """);
         }
     }
 }
