@@ -1,5 +1,7 @@
 using System.Data.Common;
+using ClassBooking.Core;
 using ClassBooking.Core.Model;
+using ClassBooking.Core.Stores;
 using ClassBooking.EntityFrameworkCore.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -263,6 +265,180 @@ public abstract class DatabaseRuleTests : MigratedDatabaseTest
                 "EXCLUDE USING gist (teacher_id WITH =, tstzrange(starts_at, ends_at) WITH &&) WHERE ((status = 0))",
                 await Db.ScalarAsync("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'ex_time_slots_no_overlap'"));
         }
+    }
+
+    // ----- The host deletes a profile: ON DELETE CASCADE removes our rows, the database keeps booked_count right. -----
+
+    [Fact]
+    public async Task Deleting_a_student_profile_gives_back_the_seats_of_their_confirmed_bookings()
+    {
+        var slot = NewSlot(Teacher, T0.AddDays(1), capacity: 3);
+        slot.BookedCount = 2;
+        var first = NewBooking(slot, Student(1));
+        var second = NewBooking(slot, Student(2));
+        var cancelled = NewBooking(slot, Student(3), BookingStatus.Cancelled);
+        var elsewhere = NewSlot(OtherTeacher, T0.AddDays(2));
+        elsewhere.BookedCount = 1;
+        await InsertAsync(slot, elsewhere, first, second, cancelled, NewBooking(elsewhere, Student(1)));
+        var version = await SlotVersionAsync(slot.Id);
+
+        Assert.Equal(1, await DeleteProfileAsync(Student(1)));
+
+        Assert.Equal("1", await BookedCountAsync(slot.Id));
+        Assert.Equal("0", await BookedCountAsync(elsewhere.Id));
+        Assert.Equal("0", await Db.ScalarAsync($"SELECT count(*) FROM {Db.Table("bookings")} WHERE student_id = '{Student(1)}'"));
+        Assert.Equal(new[] { Id(second.Id), Id(cancelled.Id) }.Order(StringComparer.Ordinal), await BookingIdsAsync(slot.Id));
+        var afterSeatGivenBack = await SlotVersionAsync(slot.Id);
+        Assert.NotEqual(version, afterSeatGivenBack);
+
+        // A cancelled booking holds no seat: it goes, the count and the version stay.
+        Assert.Equal(1, await DeleteProfileAsync(Student(3)));
+
+        Assert.Equal("1", await BookedCountAsync(slot.Id));
+        Assert.Equal([Id(second.Id)], await BookingIdsAsync(slot.Id));
+        Assert.Equal(afterSeatGivenBack, await SlotVersionAsync(slot.Id));
+        await AssertBookedCountsMatchConfirmedBookingsAsync();
+    }
+
+    [Fact]
+    public async Task A_seat_given_back_for_a_deleted_profile_never_takes_the_count_below_zero()
+    {
+        // Inconsistent to begin with (written directly): a confirmed booking and a count of zero.
+        var slot = NewSlot(Teacher, T0.AddDays(1), capacity: 2);
+        await InsertAsync(slot, NewBooking(slot, Student(1)));
+
+        Assert.Equal(1, await DeleteProfileAsync(Student(1)));
+
+        Assert.Equal("0", await BookedCountAsync(slot.Id));
+        Assert.Empty(await BookingIdsAsync(slot.Id));
+    }
+
+    [Fact]
+    public async Task Deleting_a_teacher_profile_removes_their_slots_and_bookings()
+    {
+        var series = new SlotSeries
+        {
+            Id = Guid.CreateVersion7(), TeacherId = Teacher, TimeZoneId = "Europe/Berlin", Weekdays = WeekdaySet.Tuesday,
+            LocalStartTime = new TimeOnly(17, 0), DurationMinutes = 60, FirstDate = new DateOnly(2026, 3, 3), LastDate = new DateOnly(2026, 3, 31),
+            Capacity = 2, CreatedAt = T0,
+        };
+        var full = NewSlot(Teacher, T0.AddDays(1), capacity: 2);
+        full.BookedCount = 2;
+        full.SeriesId = series.Id;
+        var empty = NewSlot(Teacher, T0.AddDays(2));
+        var theirs = NewSlot(OtherTeacher, T0.AddDays(1));
+        theirs.BookedCount = 1;
+        var kept = NewBooking(theirs, Student(1));
+        await InsertAsync(series, full, empty, theirs, NewBlock(Teacher, T0.AddDays(3)),
+            NewBooking(full, Student(1)), NewBooking(full, Student(2)), NewBooking(full, Student(3), BookingStatus.Cancelled), kept);
+        var theirVersion = await SlotVersionAsync(theirs.Id);
+
+        Assert.Equal(1, await DeleteProfileAsync(Teacher));
+
+        foreach (var table in new[] { "time_slots", "bookings", "slot_series", "blocked_slots" })
+        {
+            Assert.Equal("0", await Db.ScalarAsync($"SELECT count(*) FROM {Db.Table(table)} WHERE teacher_id = '{Teacher}'"));
+        }
+
+        Assert.Equal("1", await BookedCountAsync(theirs.Id));
+        Assert.Equal([Id(kept.Id)], await BookingIdsAsync(theirs.Id));
+        Assert.Equal(theirVersion, await SlotVersionAsync(theirs.Id));
+        await AssertBookedCountsMatchConfirmedBookingsAsync();
+
+        // The students are still there, and deleting one still gives their seat back.
+        Assert.Equal(1, await DeleteProfileAsync(Student(1)));
+        Assert.Equal("0", await BookedCountAsync(theirs.Id));
+    }
+
+    /// <summary>
+    /// The seat given back changes the slot's version, as the store's ReleaseSeat does: a teacher's edit made from an
+    /// earlier read fails with a concurrency error instead of saving over a count it never saw.
+    /// </summary>
+    [Fact]
+    public async Task A_seat_given_back_for_a_deleted_profile_fails_an_edit_made_from_an_earlier_read()
+    {
+        var slot = NewSlot(Teacher, T0.AddDays(1), capacity: 2);
+        slot.BookedCount = 2;
+        await InsertAsync(slot, NewBooking(slot, Student(1)), NewBooking(slot, Student(2)));
+        await using var teacher = NewContext();
+        var read = await teacher.TimeSlots.SingleAsync();
+
+        await DeleteProfileAsync(Student(1));
+        read.Note = "bring the workbook";
+        read.Capacity = 3;
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => teacher.SaveChangesAsync());
+        Assert.Equal(["1", "2", "NULL"], (await Db.QueryAsync($"SELECT booked_count, capacity, note FROM {Db.Table("time_slots")}")).Single());
+
+        // Read again, the edit goes through and the count stays.
+        await using var again = NewContext();
+        var fresh = await again.TimeSlots.SingleAsync();
+        Assert.Equal(1, fresh.BookedCount);
+        fresh.Note = "bring the workbook";
+        await again.SaveChangesAsync();
+        Assert.Equal(["1", "bring the workbook"], (await Db.QueryAsync($"SELECT booked_count, note FROM {Db.Table("time_slots")}")).Single());
+    }
+
+    /// <summary>The store never deletes bookings (a cancellation is a status change): the trigger never counts a seat twice.</summary>
+    [Fact]
+    public async Task Bookings_made_and_cancelled_through_the_store_are_counted_once_when_profiles_are_deleted()
+    {
+        var slot = NewSlot(Teacher, T0.AddDays(1), capacity: 3);
+        await InsertAsync(slot);
+        var bookings = new List<Guid>();
+        foreach (var student in new[] { Student(1), Student(2) })
+        {
+            var booked = await WithStore(store => store.WriteAsync(WriteLock.Student(Teacher, student), async (session, ct) =>
+            {
+                Assert.True(await session.TryTakeSeatAsync(slot.Id, ct));
+                var booking = NewBooking(slot, student);
+                session.AddBooking(booking);
+                return Result<Guid>.Success(booking.Id);
+            }));
+            bookings.Add(booked.Value);
+        }
+
+        var cancelled = await WithStore(store => store.WriteAsync(WriteLock.Student(Teacher, Student(1)), async (session, ct) =>
+        {
+            var booking = (await session.FindBookingAsync(bookings[0], ct))!;
+            booking.Status = BookingStatus.Cancelled;
+            booking.CancelledAt = T0;
+            booking.CancelledBy = ActorKind.Student;
+            await session.ReleaseSeatAsync(slot.Id, ct);
+            return Result<bool>.Success(true);
+        }));
+        Assert.True(cancelled.Succeeded);
+        Assert.Equal("1", await BookedCountAsync(slot.Id));
+        Assert.Equal("2", await Db.ScalarAsync($"SELECT count(*) FROM {Db.Table("bookings")}"));
+
+        Assert.Equal(1, await DeleteProfileAsync(Student(1)));
+        Assert.Equal("1", await BookedCountAsync(slot.Id));
+        Assert.Equal(1, await DeleteProfileAsync(Student(2)));
+        Assert.Equal("0", await BookedCountAsync(slot.Id));
+        Assert.Empty(await BookingIdsAsync(slot.Id));
+    }
+
+    /// <summary>What the host does: deletes a row of its own profile table with plain SQL.</summary>
+    private Task<int> DeleteProfileAsync(string id) => Db.ExecuteAsync($"DELETE FROM profiles WHERE id = '{id}'");
+
+    private Task<string> BookedCountAsync(Guid slotId) => Db.ScalarAsync($"SELECT booked_count FROM {Db.Table("time_slots")} WHERE id = '{Id(slotId)}'");
+
+    private Task<string> SlotVersionAsync(Guid slotId) => Db.ScalarAsync($"SELECT version FROM {Db.Table("time_slots")} WHERE id = '{Id(slotId)}'");
+
+    private async Task<List<string>> BookingIdsAsync(Guid slotId) =>
+        (await Db.QueryAsync($"SELECT id FROM {Db.Table("bookings")} WHERE slot_id = '{Id(slotId)}'")).Select(r => r[0]).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The invariant itself: every slot's booked_count equals its confirmed bookings.</summary>
+    private async Task AssertBookedCountsMatchConfirmedBookingsAsync()
+    {
+        var slots = Db.Table("time_slots");
+        var bookings = Db.Table("bookings");
+        var mismatched = await Db.QueryAsync($"""
+            SELECT s.id, s.booked_count, (SELECT count(*) FROM {bookings} b WHERE b.slot_id = s.id AND b.status = 0)
+            FROM {slots} s
+            WHERE s.booked_count <> (SELECT count(*) FROM {bookings} b WHERE b.slot_id = s.id AND b.status = 0)
+            """);
+        Assert.Empty(mismatched.Select(r => string.Join(" | ", r)));
     }
 
     private static ShareToken NewToken(string studentId, byte[] hash) => new()

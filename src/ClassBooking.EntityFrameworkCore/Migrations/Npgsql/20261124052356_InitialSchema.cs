@@ -423,6 +423,33 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
                     EXECUTE FUNCTION booking.blocked_slots_refuse_slot_overlap();
                 """);
 
+            // A confirmed booking that disappears gives its seat back, so booked_count keeps equal to the slot's confirmed
+            // bookings. ClassBooking itself never deletes bookings (cancelling is a status change, and the store releases the
+            // seat itself); this is for the host deleting a student profile, whose bookings go with it through the foreign
+            // key's ON DELETE CASCADE. The cascade's deletes and this trigger's update run inside the host's DELETE statement,
+            // so the count is right when it commits. When a teacher profile is deleted, the slots are deleted by the cascade
+            // before this AFTER trigger runs: the UPDATE then finds no row and does nothing.
+            // It changes the slot's version too, as the store's own ReleaseSeat does: booked_count changed under anyone who
+            // read the slot, so a teacher's edit saved from that read must fail with a concurrency error (and be retried on
+            // fresh data) rather than be written over a slot whose count it did not see. Never below zero, like ReleaseSeat.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION booking.bookings_release_seat_on_delete() RETURNS trigger
+                LANGUAGE plpgsql AS $$
+                BEGIN
+                    UPDATE booking.time_slots
+                       SET booked_count = booked_count - 1, version = gen_random_uuid()
+                     WHERE id = OLD.slot_id AND booked_count > 0;
+                    RETURN NULL;
+                END;
+                $$;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER trg_bookings_release_seat_on_delete
+                    AFTER DELETE ON booking.bookings
+                    FOR EACH ROW WHEN (OLD.status = 0)
+                    EXECUTE FUNCTION booking.bookings_release_seat_on_delete();
+                """);
+
             // The audit log is append-only: no UPDATE, DELETE or TRUNCATE.
             migrationBuilder.Sql("""
                 CREATE FUNCTION booking.audit_log_refuse_change() RETURNS trigger
@@ -452,10 +479,12 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
             // Written by hand: what the end of Up added (dropping the tables drops their triggers and constraints, not the functions).
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS trg_audit_log_no_truncate ON booking.audit_log;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS trg_audit_log_append_only ON booking.audit_log;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS trg_bookings_release_seat_on_delete ON booking.bookings;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS trg_blocked_slots_refuse_slot_overlap ON booking.blocked_slots;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS trg_time_slots_refuse_block_overlap ON booking.time_slots;");
             migrationBuilder.Sql("ALTER TABLE booking.time_slots DROP CONSTRAINT IF EXISTS ex_time_slots_no_overlap;");
             migrationBuilder.Sql("DROP FUNCTION IF EXISTS booking.audit_log_refuse_change();");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS booking.bookings_release_seat_on_delete();");
             migrationBuilder.Sql("DROP FUNCTION IF EXISTS booking.blocked_slots_refuse_slot_overlap();");
             migrationBuilder.Sql("DROP FUNCTION IF EXISTS booking.time_slots_refuse_block_overlap();");
 

@@ -386,6 +386,32 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Sqlite
                 END;
                 """);
 
+            // A confirmed booking that disappears gives its seat back, so booked_count keeps equal to the slot's confirmed
+            // bookings. ClassBooking itself never deletes bookings (cancelling is a status change, and the store releases the
+            // seat itself); this is for the host deleting a student profile, whose bookings go with it through the foreign
+            // key's ON DELETE CASCADE (SQLite fires triggers for cascaded deletes). It all happens inside the host's DELETE
+            // statement. When a teacher profile is deleted, SQLite happens to cascade to the bookings first, so a slot is
+            // counted down just before the cascade deletes it; in the other order the slot would simply not be found. Either
+            // way is harmless.
+            // It changes the slot's version too, as the store's own ReleaseSeat does: booked_count changed under anyone who
+            // read the slot, so a teacher's edit saved from that read must fail with a concurrency error (and be retried on
+            // fresh data) rather than be written over a slot whose count it did not see. The new version is a random
+            // (version 4) Guid in the form the provider stores Guids in: upper-case text with hyphens, which is also how it
+            // binds the Guid parameter the concurrency check compares it to. Never below zero, like ReleaseSeat.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER trg_booking_bookings_release_seat_on_delete
+                AFTER DELETE ON booking_bookings
+                FOR EACH ROW WHEN OLD.status = 0
+                BEGIN
+                    UPDATE booking_time_slots
+                       SET booked_count = booked_count - 1,
+                           version = (SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-'
+                                             || substr('89AB', (random() & 3) + 1, 1) || substr(h, 18, 3) || '-' || substr(h, 21, 12)
+                                      FROM (SELECT hex(randomblob(16)) AS h))
+                     WHERE id = OLD.slot_id AND booked_count > 0;
+                END;
+                """);
+
             // The audit log is append-only.
             migrationBuilder.Sql("""
                 CREATE TRIGGER trg_booking_audit_log_no_update
@@ -409,6 +435,7 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Sqlite
             // Written by hand: the triggers added at the end of Up.
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS trg_booking_audit_log_no_delete;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS trg_booking_audit_log_no_update;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS trg_booking_bookings_release_seat_on_delete;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS trg_booking_blocked_slots_overlap_update;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS trg_booking_blocked_slots_overlap_insert;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS trg_booking_time_slots_overlap_update;");
