@@ -59,6 +59,8 @@ public static class ErrorCodes
     public const string Overlaps = "overlaps";
     /// <summary>The slot has confirmed bookings and the change would move or remove them.</summary>
     public const string SlotHasBookings = "slot-has-bookings";
+    /// <summary>An idempotency key was sent again for a different request.</summary>
+    public const string IdempotencyKeyReused = "idempotency-key-reused";
     /// <summary>The record was changed by someone else in the meantime.</summary>
     public const string ConcurrentChange = "concurrent-change";
 }

@@ -54,6 +54,27 @@ public abstract partial class ClassBookingSpecificationTests
     }
 
     [Fact]
+    public async Task A_retry_with_the_same_idempotency_key_returns_the_first_booking()
+    {
+        var slot = await CreateSlotAsync(3, capacity: 3);
+        var other = await CreateSlotAsync(4);
+
+        var first = await InScope<BookingService, Result<Booking>>(s => s.BookAsync(TeacherA, StudentA(0), slot.Id, idempotencyKey: "key-1"));
+        var retry = await InScope<BookingService, Result<Booking>>(s => s.BookAsync(TeacherA, StudentA(0), slot.Id, idempotencyKey: "key-1"));
+        var reused = await InScope<BookingService, Result<Booking>>(s => s.BookAsync(TeacherA, StudentA(0), other.Id, idempotencyKey: "key-1"));
+        var sameKeyOtherStudent = await InScope<BookingService, Result<Booking>>(s => s.BookAsync(TeacherA, StudentA(1), slot.Id, idempotencyKey: "key-1"));
+        var tooLong = await InScope<BookingService, Result<Booking>>(s => s.BookAsync(TeacherA, StudentA(2), slot.Id, idempotencyKey: new string('k', 101)));
+
+        Assert.True(first.Succeeded, first.Error?.Message);
+        Assert.Equal(first.Value.Id, retry.Value.Id);
+        Assert.Equal(ErrorCodes.IdempotencyKeyReused, reused.Error?.Code);
+        Assert.True(sameKeyOtherStudent.Succeeded);
+        Assert.Equal("idempotencyKey", tooLong.Error?.Field);
+        Assert.Equal(2, Assert.Single(await OpenSlotsOf(TeacherA), s => s.Id == slot.Id).BookedCount);
+        Assert.Single(await Read((s, ct) => s.GetStudentBookingsAsync(TeacherA, StudentA(0), Everything, ct)));
+    }
+
+    [Fact]
     public async Task A_teacher_may_book_for_a_student_inside_the_notice()
     {
         var soon = await CreateSlotAsync(0, hourUtc: 15);

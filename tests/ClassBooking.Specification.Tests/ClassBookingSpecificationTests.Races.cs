@@ -62,6 +62,19 @@ public abstract partial class ClassBookingSpecificationTests
     }
 
     [Fact]
+    public async Task Concurrent_retries_with_one_idempotency_key_give_one_booking_and_the_same_answer()
+    {
+        var slot = await CreateSlotAsync(3, capacity: 10);
+
+        var results = await RaceAsync(_ => InScope<Core.Services.BookingService, Result<Booking>>(s =>
+            s.BookAsync(TeacherA, StudentA(0), slot.Id, idempotencyKey: "retry-me")));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.Message));
+        Assert.Single(results.Select(r => r.Value.Id).Distinct());
+        Assert.Equal(1, Assert.Single(await OpenSlotsOf(TeacherA)).BookedCount);
+    }
+
+    [Fact]
     public async Task Concurrent_overlapping_slots_give_exactly_one_slot()
     {
         var start = Start.AddDays(3);

@@ -35,6 +35,12 @@ public sealed class Booking
 
     /// <summary>Optional reason given on cancellation.</summary>
     public string? CancellationReason { get; set; }
+
+    /// <summary>
+    /// The client's idempotency key of the request that made the booking (unique per teacher and student), so a
+    /// retried request returns this booking instead of booking twice.
+    /// </summary>
+    public string? IdempotencyKey { get; set; }
 }
 
 /// <summary>Lifecycle of a <see cref="Booking"/>.</summary>

@@ -19,14 +19,30 @@ public sealed class BookingService(
     AuditTrail audit,
     TimeProvider time)
 {
+    /// <summary>Longest idempotency key a client may send.</summary>
+    public const int MaxIdempotencyKeyLength = 100;
+
     /// <summary>
     /// Books a seat for a student. The policy (notice, horizon, weekly limit) applies to students; a teacher booking on
     /// a student's behalf may book inside the notice and beyond the horizon. The seat is taken with a conditional
-    /// update in the booking's transaction, so concurrent requests can never overbook.
+    /// update in the booking's transaction, so concurrent requests can never overbook. With an
+    /// <paramref name="idempotencyKey"/>, a retry returns the booking the first request made (the same key for
+    /// another slot is refused with <see cref="ErrorCodes.IdempotencyKeyReused"/>).
     /// </summary>
     public async Task<Result<Booking>> BookAsync(
-        string teacherId, string studentId, Guid slotId, ActorKind actor = ActorKind.Student, RequestOrigin? origin = null, CancellationToken cancellationToken = default)
+        string teacherId,
+        string studentId,
+        Guid slotId,
+        ActorKind actor = ActorKind.Student,
+        RequestOrigin? origin = null,
+        string? idempotencyKey = null,
+        CancellationToken cancellationToken = default)
     {
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl)))
+        {
+            return ClassBookingError.Invalid("idempotencyKey", $"An idempotency key has 1 to {MaxIdempotencyKeyLength} printable characters.");
+        }
+
         if (await students.FindStudentAsync(teacherId, studentId, cancellationToken).ConfigureAwait(false) is null)
         {
             return new ClassBookingError(ErrorCodes.StudentNotFound, "This student is not enrolled with the teacher.");
@@ -35,6 +51,15 @@ public sealed class BookingService(
         return await store.WriteAsync(WriteLock.Student(teacherId, studentId), async (session, ct) =>
         {
             var now = time.GetUtcNow();
+            if (idempotencyKey is not null
+                && await session.FindBookingByIdempotencyKeyAsync(teacherId, studentId, idempotencyKey, ct).ConfigureAwait(false) is { } earlier)
+            {
+                // The student's lock serializes retries, so the first request has committed or not started.
+                return earlier.SlotId == slotId
+                    ? Result<Booking>.Success(earlier)
+                    : new ClassBookingError(ErrorCodes.IdempotencyKeyReused, "This idempotency key was already used for another class.", "idempotencyKey");
+            }
+
             var slot = await session.FindSlotAsync(slotId, ct).ConfigureAwait(false);
             if (slot is null || slot.TeacherId != teacherId)
             {
@@ -78,6 +103,7 @@ public sealed class BookingService(
                 StartsAt = slot.StartsAt,
                 EndsAt = slot.EndsAt,
                 CreatedAt = now,
+                IdempotencyKey = idempotencyKey,
             };
             session.AddBooking(booking);
             audit.Record(session, teacherId, actor, actor == ActorKind.Student ? studentId : teacherId, AuditActions.BookingCreated, "booking", booking.Id.ToString(), origin,

@@ -65,6 +65,9 @@ public interface IClassBookingSession
     /// <summary>The student's confirmed booking in a slot, if any.</summary>
     Task<Booking?> FindActiveBookingAsync(Guid slotId, string studentId, CancellationToken cancellationToken);
 
+    /// <summary>The booking a student made with a teacher under an idempotency key, confirmed or not.</summary>
+    Task<Booking?> FindBookingByIdempotencyKeyAsync(string teacherId, string studentId, string idempotencyKey, CancellationToken cancellationToken);
+
     /// <summary>The confirmed bookings of the given slots.</summary>
     Task<IReadOnlyList<Booking>> GetActiveBookingsForSlotsAsync(IReadOnlyCollection<Guid> slotIds, CancellationToken cancellationToken);
 

@@ -73,6 +73,10 @@ internal static class ClassBookingModel
                 .HasDatabaseName(names.ActiveBookingIndex);
             e.HasIndex(b => new { b.TeacherId, b.StudentId, b.StartsAt });
             e.HasIndex(b => b.SlotId);
+            e.Property(b => b.IdempotencyKey).HasMaxLength(ClassBooking.Core.Services.BookingService.MaxIdempotencyKeyLength);
+            e.HasIndex(b => new { b.TeacherId, b.StudentId, b.IdempotencyKey })
+                .IsUnique()
+                .HasFilter("idempotency_key IS NOT NULL");
             e.HasOne<TimeSlot>().WithMany().HasForeignKey(b => b.SlotId).OnDelete(DeleteBehavior.NoAction);
             HostForeignKey(e, nameof(Booking.TeacherId), host, hostKey);
             HostForeignKey(e, nameof(Booking.StudentId), host, hostKey);

@@ -151,6 +151,9 @@ internal sealed class EntityFrameworkClassBookingSession(ClassBookingDbContext d
     public Task<Booking?> FindActiveBookingAsync(Guid slotId, string studentId, CancellationToken cancellationToken) =>
         db.Bookings.FirstOrDefaultAsync(b => b.SlotId == slotId && b.StudentId == studentId && b.Status == BookingStatus.Confirmed, cancellationToken);
 
+    public Task<Booking?> FindBookingByIdempotencyKeyAsync(string teacherId, string studentId, string idempotencyKey, CancellationToken cancellationToken) =>
+        db.Bookings.FirstOrDefaultAsync(b => b.TeacherId == teacherId && b.StudentId == studentId && b.IdempotencyKey == idempotencyKey, cancellationToken);
+
     public async Task<IReadOnlyList<Booking>> GetActiveBookingsForSlotsAsync(IReadOnlyCollection<Guid> slotIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slotIds);

@@ -144,6 +144,11 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<Guid>("SlotId")
                         .HasColumnType("uuid")
                         .HasColumnName("slot_id");
@@ -179,6 +184,11 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
                         .IsUnique()
                         .HasDatabaseName("ix_bookings_active_slot_student")
                         .HasFilter("status = 0");
+
+                    b.HasIndex("TeacherId", "StudentId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bookings_teacher_id_student_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
 
                     b.HasIndex("TeacherId", "StudentId", "StartsAt")
                         .HasDatabaseName("ix_bookings_teacher_id_student_id_starts_at");

@@ -137,6 +137,11 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("ends_at");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<Guid>("SlotId")
                         .HasColumnType("TEXT")
                         .HasColumnName("slot_id");
@@ -172,6 +177,11 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_booking_bookings_active_slot_student")
                         .HasFilter("status = 0");
+
+                    b.HasIndex("TeacherId", "StudentId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_booking_bookings_teacher_id_student_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
 
                     b.HasIndex("TeacherId", "StudentId", "StartsAt")
                         .HasDatabaseName("ix_booking_bookings_teacher_id_student_id_starts_at");
