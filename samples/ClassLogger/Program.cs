@@ -56,7 +56,11 @@ builder.Services.AddClassBooking(options => builder.Configuration.GetSection("Cl
             // HostProfileSchema stays null.
         })
     .AddStudentDirectory<ClassLoggerStudentDirectory>()
-    .AddTeacherDirectory<ClassLoggerTeacherDirectory>();
+    .AddTeacherDirectory<ClassLoggerTeacherDirectory>()
+    // The HTTP API (app.MapClassBooking below): share-link base URL, body size and rate limits from configuration.
+    .AddHttpApi(options => builder.Configuration.GetSection("ClassBooking:Http").Bind(options))
+    .AddCurrentTeacher<ClassLoggerCurrentTeacher>();
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
@@ -90,6 +94,7 @@ app.Use((context, next) =>
 });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -108,6 +113,10 @@ app.MapPost("/logout", async (SignInManager<IdentityUser> signInManager, [FromFo
 app.MapGroup("/identity")
     .MapIdentityApi<IdentityUser>()
     .AddEndpointFilter(IdentityAuthentication.RefuseRegistration);
+
+// ClassBooking's HTTP API and its OpenAPI document (/openapi/v1.json).
+app.MapClassBooking("/api");
+app.MapOpenApi();
 
 await app.RunAsync();
 

@@ -1,0 +1,1 @@
+// ClassBooking HTTP API.

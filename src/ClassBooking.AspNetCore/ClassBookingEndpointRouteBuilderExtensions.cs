@@ -1,0 +1,40 @@
+using ClassBooking.AspNetCore.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+#pragma warning disable IDE0130 // Lives where hosts already have a using for it, as ASP.NET Core's own MapX methods do.
+namespace Microsoft.AspNetCore.Routing;
+#pragma warning restore IDE0130
+
+/// <summary>Maps ClassBooking's HTTP API.</summary>
+public static class ClassBookingEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the teacher routes (<c>/timeslots</c>, <c>/teacher/...</c>; the signed-in teacher from the host's
+    /// <see cref="ClassBooking.AspNetCore.ICurrentTeacher"/>; cookie-authenticated changes need an antiforgery token
+    /// in the header named by <c>AntiforgeryOptions.HeaderName</c>, "RequestVerificationToken" by default) and the
+    /// student routes (<c>/booking/{token}/...</c>, authorized by the share token alone, rate limited per token and,
+    /// for failed look-ups, per client address) under <paramref name="prefix"/>. Returns the route group so the host
+    /// can add conventions. Needs <c>AddClassBooking().AddHttpApi()</c> and, for the per-token limit,
+    /// <c>app.UseRateLimiter()</c>.
+    /// </summary>
+    public static RouteGroupBuilder MapClassBooking(this IEndpointRouteBuilder endpoints, string prefix = "/api")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var root = endpoints.MapGroup(prefix).WithTags("ClassBooking");
+        root.AddEndpointFilter(ApiContext.GuardAsync);
+
+        var teacher = root.MapGroup(string.Empty);
+        teacher.AddEndpointFilter(ApiContext.RequireTeacherAsync);
+        teacher.AddEndpointFilter(ApiContext.RequireAntiforgeryAsync);
+        teacher.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        TeacherEndpoints.Map(teacher);
+
+        var student = root.MapGroup("/booking/{token}");
+        student.RequireRateLimiting(ConfigureClassBookingRateLimiter.StudentPolicy);
+        student.AddEndpointFilter(ApiContext.RequireTokenAsync);
+        student.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        StudentEndpoints.Map(student);
+        return root;
+    }
+}
