@@ -27,7 +27,7 @@ internal static class StudentEndpoints
         group.MapPost("/book", Book)
             .WithName("ClassBooking.Book")
             .WithSummary("Books a seat. With an Idempotency-Key header a retry returns the first booking and never books twice.")
-            .Accepts<BookRequest>("application/json")
+            .WithMetadata(new JsonBodyMetadata(typeof(BookRequest)))
             .Produces<BookingResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
