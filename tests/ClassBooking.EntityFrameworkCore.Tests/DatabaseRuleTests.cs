@@ -390,7 +390,7 @@ public abstract class DatabaseRuleTests : MigratedDatabaseTest
         {
             var booked = await WithStore(store => store.WriteAsync(WriteLock.Student(Teacher, student), async (session, ct) =>
             {
-                Assert.True(await session.TryTakeSeatAsync(slot.Id, ct));
+                Assert.True(await session.TryTakeSeatAsync(slot.Id, slot.Range, ct));
                 var booking = NewBooking(slot, student);
                 session.AddBooking(booking);
                 return Result<Guid>.Success(booking.Id);

@@ -26,7 +26,7 @@ public abstract class SeatRaceTests : MigratedDatabaseTest
             start.SignalAndWait();
             return await WithStore(store => store.WriteAsync(WriteLock.Student(Teacher, Student(i)), async (session, ct) =>
             {
-                if (!await session.TryTakeSeatAsync(slot.Id, ct))
+                if (!await session.TryTakeSeatAsync(slot.Id, slot.Range, ct))
                 {
                     return new ClassBookingError(ErrorCodes.SlotFull, "full");
                 }
@@ -55,13 +55,31 @@ public abstract class SeatRaceTests : MigratedDatabaseTest
 
         var taken = await WithStore(store => store.WriteAsync(WriteLock.Teacher(Teacher), async (session, ct) =>
             Result<bool[]>.Success([
-                await session.TryTakeSeatAsync(cancelled.Id, ct),
-                await session.TryTakeSeatAsync(full.Id, ct),
-                await session.TryTakeSeatAsync(Guid.NewGuid(), ct),
+                await session.TryTakeSeatAsync(cancelled.Id, cancelled.Range, ct),
+                await session.TryTakeSeatAsync(full.Id, full.Range, ct),
+                await session.TryTakeSeatAsync(Guid.NewGuid(), default, ct),
             ])));
 
         Assert.Equal([false, false, false], taken.Value);
         Assert.Equal(["0", "2"], (await Db.QueryAsync($"SELECT booked_count FROM {Db.Table("time_slots")} ORDER BY starts_at")).Select(r => r[0]));
+    }
+
+    [Fact]
+    public async Task No_seat_is_taken_when_the_slot_moved_since_it_was_checked()
+    {
+        var slot = NewSlot(Teacher, T0.AddDays(1), capacity: 2);
+        await InsertAsync(slot);
+        var checkedRange = slot.Range;
+
+        var stale = await WithStore(store => store.WriteAsync(WriteLock.Teacher(Teacher), async (session, ct) =>
+            Result<bool[]>.Success([
+                await session.TryTakeSeatAsync(slot.Id, new TimeRange(checkedRange.Start.AddHours(-1), checkedRange.End.AddHours(-1)), ct),
+                await session.TryTakeSeatAsync(slot.Id, new TimeRange(checkedRange.Start, checkedRange.End.AddMinutes(15)), ct),
+                await session.TryTakeSeatAsync(slot.Id, checkedRange, ct),
+            ])));
+
+        Assert.Equal([false, false, true], stale.Value);
+        Assert.Equal("1", await Db.ScalarAsync($"SELECT booked_count FROM {Db.Table("time_slots")}"));
     }
 
     [Fact]

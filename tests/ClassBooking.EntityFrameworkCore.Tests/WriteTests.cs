@@ -37,7 +37,7 @@ public abstract class WriteTests : MigratedDatabaseTest
         var result = await Write<Guid>(WriteLock.Student(Teacher, Student(1)), async (session, ct) =>
         {
             var slot = (await session.FindSlotAsync(existing.Id, ct))!;
-            Assert.True(await session.TryTakeSeatAsync(slot.Id, ct));
+            Assert.True(await session.TryTakeSeatAsync(slot.Id, slot.Range, ct));
             var booking = NewBooking(slot, Student(1));
             session.AddBooking(booking);
             session.AddAudit(NewAudit(AuditActions.BookingCreated));
@@ -59,7 +59,7 @@ public abstract class WriteTests : MigratedDatabaseTest
         var result = await Write<bool>(WriteLock.Teacher(Teacher), async (session, ct) =>
         {
             var slot = (await session.FindSlotAsync(existing.Id, ct))!;
-            Assert.True(await session.TryTakeSeatAsync(slot.Id, ct));
+            Assert.True(await session.TryTakeSeatAsync(slot.Id, slot.Range, ct));
             slot.Note = "changed";
             session.AddSlot(NewSlot(Teacher, T0.AddDays(2)));
             session.AddBlock(NewBlock(Teacher, T0.AddDays(3)));
@@ -82,7 +82,7 @@ public abstract class WriteTests : MigratedDatabaseTest
 
         var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => Write<bool>(WriteLock.Teacher(Teacher), async (session, ct) =>
         {
-            Assert.True(await session.TryTakeSeatAsync(existing.Id, ct));
+            Assert.True(await session.TryTakeSeatAsync(existing.Id, existing.Range, ct));
             session.AddSlot(NewSlot(Teacher, T0.AddDays(2)));
             session.AddAudit(NewAudit(AuditActions.SlotCreated));
             throw new InvalidOperationException("boom");
@@ -191,8 +191,8 @@ public abstract class WriteTests : MigratedDatabaseTest
         var result = await Write<Guid>(WriteLock.Teacher(Teacher), async (session, ct) =>
         {
             var loaded = (await session.FindSlotAsync(slot.Id, ct))!;
-            Assert.True(await session.TryTakeSeatAsync(slot.Id, ct));
-            Assert.True(await session.TryTakeSeatAsync(slot.Id, ct));
+            Assert.True(await session.TryTakeSeatAsync(slot.Id, slot.Range, ct));
+            Assert.True(await session.TryTakeSeatAsync(slot.Id, slot.Range, ct));
             await session.ReleaseSeatAsync(slot.Id, ct);
             Assert.Equal(1, loaded.BookedCount);
             loaded.Note = "edited after taking a seat";
@@ -218,7 +218,7 @@ public abstract class WriteTests : MigratedDatabaseTest
             Assert.Empty(((EntityFrameworkClassBookingSession)session).Context.ChangeTracker.Entries());
             Assert.Throws<InvalidOperationException>(() => session.AddSlot(NewSlot(Teacher, T0.AddDays(5))));
             Assert.Throws<InvalidOperationException>(() => session.RemoveSlot(slots[0]));
-            await Assert.ThrowsAsync<InvalidOperationException>(() => session.TryTakeSeatAsync(slots[0].Id, ct));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => session.TryTakeSeatAsync(slots[0].Id, slots[0].Range, ct));
             return true;
         }));
 

@@ -75,6 +75,27 @@ public abstract partial class ClassBookingSpecificationTests
     }
 
     [Fact]
+    public async Task A_retry_after_the_booking_was_cancelled_says_so_instead_of_claiming_a_seat()
+    {
+        var slot = await CreateSlotAsync(3);
+        var first = (await InScope<BookingService, Result<Booking>>(s => s.BookAsync(TeacherA, StudentA(0), slot.Id, idempotencyKey: "k"))).Value;
+        await CancelAsStudentAsync(StudentA(0), first.Id);
+
+        var retry = await InScope<BookingService, Result<Booking>>(s => s.BookAsync(TeacherA, StudentA(0), slot.Id, idempotencyKey: "k"));
+
+        Assert.Equal(ErrorCodes.AlreadyCancelled, retry.Error?.Code);
+        Assert.Equal(0, Assert.Single(await OpenSlotsOf(TeacherA)).BookedCount);
+    }
+
+    [Fact]
+    public async Task A_week_far_from_today_is_refused_by_name()
+    {
+        var result = await InScope<StudentCalendarService, Result<StudentCalendar>>(s => s.GetWeekAsync(TeacherA, StudentA(0), new DateOnly(9999, 12, 31)));
+
+        Assert.Equal("weekOf", result.Error?.Field);
+    }
+
+    [Fact]
     public async Task A_teacher_may_book_for_a_student_inside_the_notice()
     {
         var soon = await CreateSlotAsync(0, hourUtc: 15);

@@ -188,4 +188,84 @@ public abstract partial class ClassBookingSpecificationTests
         Assert.Equal(new TimeOnly(9, 0), TimeOnly.FromDateTime(LocalTimeConverter.ToLocal(updated.StartsAt, "Europe/London")));
         Assert.Equal(first.OccurrenceDate, updated.OccurrenceDate);
     }
+
+    [Fact]
+    public async Task A_booked_class_kept_by_a_split_stays_with_the_new_series_and_is_never_doubled()
+    {
+        var series = (await CreateSeriesAsync(TuesdaysAndThursdays(2))).Value;
+        var booked = series.Created[2];
+        await BookAsync(StudentA(0), booked.Id);
+
+        var split = await InScope<SlotSeriesService, Result<SeriesChange>>(s =>
+            s.EditAsync(TeacherA, series.Series.Id, SeriesScope.ThisAndFollowing, series.Created[1].Id, new SeriesEdit(LocalStartTime: new TimeOnly(18, 0))));
+        Assert.Equal(booked.Id, Assert.Single(split.Value.Kept).SlotId);
+        var noteOnly = await InScope<SlotSeriesService, Result<SeriesChange>>(s =>
+            s.EditAsync(TeacherA, split.Value.SeriesId, SeriesScope.WholeSeries, null, new SeriesEdit(Note: "Bring scales")));
+
+        Assert.True(noteOnly.Succeeded, noteOnly.Error?.Message);
+        Assert.Empty(noteOnly.Value.Created);
+        var slots = await OpenSlotsOf(TeacherA);
+        Assert.Equal(4, slots.Count);
+        Assert.Single(slots, s => s.OccurrenceDate == booked.OccurrenceDate);
+        Assert.Equal(split.Value.SeriesId, slots.Single(s => s.Id == booked.Id).SeriesId);
+    }
+
+    [Fact]
+    public async Task Editing_the_series_while_todays_class_runs_adds_no_second_class_today()
+    {
+        var series = (await CreateSeriesAsync(TuesdaysAndThursdays(2))).Value;
+        var today = series.Created[0];
+        Time.SetUtcNow(today.StartsAt.AddMinutes(30));
+
+        var change = await InScope<SlotSeriesService, Result<SeriesChange>>(s =>
+            s.EditAsync(TeacherA, series.Series.Id, SeriesScope.WholeSeries, null, new SeriesEdit(LocalStartTime: new TimeOnly(20, 0))));
+
+        Assert.True(change.Succeeded, change.Error?.Message);
+        Assert.Empty(change.Value.Created);
+        Assert.Single(await OpenSlotsOf(TeacherA), s => s.OccurrenceDate == today.OccurrenceDate);
+    }
+
+    [Fact]
+    public async Task A_details_only_edit_leaves_individually_moved_classes_where_they_are()
+    {
+        var series = (await CreateSeriesAsync(TuesdaysAndThursdays(2))).Value;
+        var moved = series.Created[1];
+        await InScope<SlotSeriesService, Result<SeriesChange>>(s =>
+            s.EditAsync(TeacherA, series.Series.Id, SeriesScope.ThisOccurrence, moved.Id, new SeriesEdit(LocalStartTime: new TimeOnly(14, 0))));
+
+        var change = await InScope<SlotSeriesService, Result<SeriesChange>>(s =>
+            s.EditAsync(TeacherA, series.Series.Id, SeriesScope.WholeSeries, null, new SeriesEdit(Price: 40m)));
+
+        Assert.True(change.Succeeded, change.Error?.Message);
+        var stored = (await OpenSlotsOf(TeacherA)).Single(s => s.Id == moved.Id);
+        Assert.True(stored.IsSeriesException);
+        Assert.Equal(new TimeOnly(14, 0), TimeOnly.FromDateTime(LocalTimeConverter.ToLocal(stored.StartsAt, "Europe/London")));
+        Assert.Equal(40m, stored.Price);
+    }
+
+    [Fact]
+    public async Task A_series_follows_the_two_year_publishing_limit()
+    {
+        var far = await CreateSeriesAsync(TuesdaysAndThursdays() with { FirstDate = new DateOnly(2100, 1, 5) });
+        var extreme = await CreateSeriesAsync(TuesdaysAndThursdays() with { FirstDate = new DateOnly(9999, 12, 20) });
+        var until = await CreateSeriesAsync(TuesdaysAndThursdays() with { Weeks = null, Until = new DateOnly(2031, 1, 1) });
+
+        Assert.Equal("firstDate", far.Error?.Field);
+        Assert.Equal("firstDate", extreme.Error?.Field);
+        Assert.Equal("until", until.Error?.Field);
+        Assert.Empty(await OpenSlotsOf(TeacherA));
+    }
+
+    [Fact]
+    public async Task Deleting_one_occurrence_checks_it_belongs_to_the_series()
+    {
+        var series = (await CreateSeriesAsync(TuesdaysAndThursdays(1))).Value;
+        var loose = await CreateSlotAsync(5);
+
+        var result = await InScope<SlotSeriesService, Result<SeriesChange>>(s =>
+            s.DeleteAsync(TeacherA, series.Series.Id, SeriesScope.ThisOccurrence, loose.Id));
+
+        Assert.Equal(ErrorCodes.SlotNotFound, result.Error?.Code);
+        Assert.Equal(3, (await OpenSlotsOf(TeacherA)).Count);
+    }
 }

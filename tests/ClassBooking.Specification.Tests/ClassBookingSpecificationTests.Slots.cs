@@ -185,6 +185,19 @@ public abstract partial class ClassBookingSpecificationTests : ClassBookingSpeci
     }
 
     [Fact]
+    public async Task A_class_that_has_started_cannot_be_deleted()
+    {
+        var slot = await CreateSlotAsync(1);
+        await BookAsync(StudentA(0), slot.Id);
+        Time.SetUtcNow(slot.StartsAt.AddMinutes(5));
+
+        var result = await InScope<TimeSlotService, Result<SlotDeletion>>(s => s.DeleteAsync(TeacherA, slot.Id, cancelBookings: true));
+
+        Assert.Equal(ErrorCodes.SlotInPast, result.Error?.Code);
+        Assert.Equal(1, Assert.Single(await OpenSlotsOf(TeacherA)).BookedCount);
+    }
+
+    [Fact]
     public async Task A_teacher_cannot_touch_another_teachers_slot()
     {
         var slot = await CreateSlotAsync(3);

@@ -43,10 +43,13 @@ public sealed class BookingService(
             return ClassBookingError.Invalid("idempotencyKey", $"An idempotency key has 1 to {MaxIdempotencyKeyLength} printable characters.");
         }
 
-        if (await students.FindStudentAsync(teacherId, studentId, cancellationToken).ConfigureAwait(false) is null)
+        // The directory's id is the canonical spelling (e.g. "7", never "07"), used for the lock and every row.
+        if (await students.FindStudentAsync(teacherId, studentId, cancellationToken).ConfigureAwait(false) is not { } student)
         {
             return new ClassBookingError(ErrorCodes.StudentNotFound, "This student is not enrolled with the teacher.");
         }
+
+        studentId = student.Id;
 
         return await store.WriteAsync(WriteLock.Student(teacherId, studentId), async (session, ct) =>
         {
@@ -55,9 +58,14 @@ public sealed class BookingService(
                 && await session.FindBookingByIdempotencyKeyAsync(teacherId, studentId, idempotencyKey, ct).ConfigureAwait(false) is { } earlier)
             {
                 // The student's lock serializes retries, so the first request has committed or not started.
-                return earlier.SlotId == slotId
+                if (earlier.SlotId != slotId)
+                {
+                    return new ClassBookingError(ErrorCodes.IdempotencyKeyReused, "This idempotency key was already used for another class.", "idempotencyKey");
+                }
+
+                return earlier.Status == BookingStatus.Confirmed
                     ? Result<Booking>.Success(earlier)
-                    : new ClassBookingError(ErrorCodes.IdempotencyKeyReused, "This idempotency key was already used for another class.", "idempotencyKey");
+                    : new ClassBookingError(ErrorCodes.AlreadyCancelled, "This booking was made and later cancelled. Book again to take a new seat.");
             }
 
             var slot = await session.FindSlotAsync(slotId, ct).ConfigureAwait(false);
@@ -89,9 +97,9 @@ public sealed class BookingService(
                 }
             }
 
-            if (!await session.TryTakeSeatAsync(slot.Id, ct).ConfigureAwait(false))
+            if (!await session.TryTakeSeatAsync(slot.Id, slot.Range, ct).ConfigureAwait(false))
             {
-                return new ClassBookingError(ErrorCodes.SlotFull, "Sorry, this class was just taken. Please choose another time.");
+                return new ClassBookingError(ErrorCodes.SlotFull, "Sorry, this class was just taken or changed. Please choose another time.");
             }
 
             var booking = new Booking

@@ -59,19 +59,26 @@ public sealed class ShareTokenService(
         IssueAsync(teacherId, studentId, AuditActions.TokenRegenerated, origin, cancellationToken);
 
     /// <summary>Revokes a student's link without issuing a new one. Succeeds with false when there was none.</summary>
-    public Task<Result<bool>> RevokeAsync(string teacherId, string studentId, RequestOrigin? origin = null, CancellationToken cancellationToken = default) =>
-        store.WriteAsync<bool>(WriteLock.Teacher(teacherId), async (session, ct) =>
+    public async Task<Result<bool>> RevokeAsync(string teacherId, string studentId, RequestOrigin? origin = null, CancellationToken cancellationToken = default)
+    {
+        if (await students.FindStudentAsync(teacherId, studentId, cancellationToken).ConfigureAwait(false) is not { } student)
         {
-            var token = await session.FindUnrevokedTokenAsync(teacherId, studentId, ct).ConfigureAwait(false);
+            return new ClassBookingError(ErrorCodes.StudentNotFound, "This student is not enrolled with you.", "studentId");
+        }
+
+        return await store.WriteAsync<bool>(WriteLock.Teacher(teacherId), async (session, ct) =>
+        {
+            var token = await session.FindUnrevokedTokenAsync(teacherId, student.Id, ct).ConfigureAwait(false);
             if (token is null)
             {
                 return false;
             }
 
             token.RevokedAt = time.GetUtcNow();
-            audit.Record(session, teacherId, ActorKind.Teacher, teacherId, AuditActions.TokenRevoked, "token", token.Id.ToString(), origin, $"{{\"studentId\":\"{studentId}\"}}");
+            audit.Record(session, teacherId, ActorKind.Teacher, teacherId, AuditActions.TokenRevoked, "token", token.Id.ToString(), origin, $"{{\"studentId\":\"{student.Id}\"}}");
             return true;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Resolves a presented token. Malformed, unknown, expired, revoked and regenerated tokens, and tokens of a student
@@ -144,16 +151,30 @@ public sealed class ShareTokenService(
             .ToList();
     }
 
-    /// <summary>The uses of the teacher's links (one student's when given) in a range, newest first.</summary>
-    public Task<IReadOnlyList<TokenAccess>> GetAccessLogAsync(string teacherId, string? studentId, TimeRange range, CancellationToken cancellationToken = default) =>
-        store.ReadAsync((session, ct) => session.GetTokenAccessesAsync(teacherId, studentId, range, ct), cancellationToken);
+    /// <summary>The uses of the teacher's links (one enrolled student's when given) in a range, newest first.</summary>
+    public async Task<IReadOnlyList<TokenAccess>> GetAccessLogAsync(string teacherId, string? studentId, TimeRange range, CancellationToken cancellationToken = default)
+    {
+        if (studentId is not null)
+        {
+            if (await students.FindStudentAsync(teacherId, studentId, cancellationToken).ConfigureAwait(false) is not { } student)
+            {
+                return [];
+            }
+
+            studentId = student.Id;
+        }
+
+        return await store.ReadAsync((session, ct) => session.GetTokenAccessesAsync(teacherId, studentId, range, ct), cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<Result<IssuedShareToken>> IssueAsync(string teacherId, string studentId, string action, RequestOrigin? origin, CancellationToken cancellationToken)
     {
-        if (await students.FindStudentAsync(teacherId, studentId, cancellationToken).ConfigureAwait(false) is null)
+        if (await students.FindStudentAsync(teacherId, studentId, cancellationToken).ConfigureAwait(false) is not { } student)
         {
             return new ClassBookingError(ErrorCodes.StudentNotFound, "This student is not enrolled with you.", "studentId");
         }
+
+        studentId = student.Id;
 
         return await store.WriteAsync<IssuedShareToken>(WriteLock.Teacher(teacherId), async (session, ct) =>
         {

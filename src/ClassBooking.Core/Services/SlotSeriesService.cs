@@ -110,7 +110,7 @@ public sealed class SlotSeriesService(
                 return located.Cast<SeriesChange>();
             }
 
-            var (series, pivot, affected) = located.Value;
+            var (series, pivot, affected, all) = located.Value;
             var policy = await policies.LoadAsync(session, teacherId, ct).ConfigureAwait(false);
             var oldRule = new WeeklyRecurrence(series.Weekdays, series.LocalStartTime, series.DurationMinutes, pivot, series.LastDate, series.TimeZoneId);
             var newRule = oldRule with
@@ -121,6 +121,7 @@ public sealed class SlotSeriesService(
                 LastDate = edit.Until ?? oldRule.LastDate,
             };
             var errors = WeeklyRecurrenceExpander.Validate(newRule).ToList();
+            ValidateAhead(newRule.LastDate, LocalTimeConverter.ToLocalDate(now, series.TimeZoneId), "until", errors);
             SlotRules.ValidateDetails(edit.Capacity ?? series.Capacity, edit.Price ?? series.Price, edit.Note ?? series.Note, errors);
             if (errors.Count > 0)
             {
@@ -154,6 +155,15 @@ public sealed class SlotSeriesService(
             target.Note = edit.Note is null ? series.Note : TimeSlotService.NormalizeNote(edit.Note);
 
             var newOccurrences = WeeklyRecurrenceExpander.Expand(newRule, target.SkippedDates).ToDictionary(o => o.LocalDate);
+
+            // A date that already has a class the edit does not touch (one that has started) gets no second one.
+            foreach (var untouched in all.Except(affected))
+            {
+                newOccurrences.Remove(DateOf(untouched, series));
+            }
+
+            // An edit of details only (note, price, capacity) leaves individually moved occurrences where they are.
+            var timingChanged = edit.Weekdays is not null || edit.LocalStartTime is not null || edit.DurationMinutes is not null;
             var kept = new List<KeptOccurrence>();
             var updated = new List<TimeSlot>();
             var removed = new List<Guid>();
@@ -161,13 +171,20 @@ public sealed class SlotSeriesService(
 
             foreach (var slot in affected)
             {
-                var date = slot.OccurrenceDate ?? LocalTimeConverter.ToLocalDate(slot.StartsAt, series.TimeZoneId);
+                var date = DateOf(slot, series);
                 var hasTarget = newOccurrences.Remove(date, out var to);
+                if (hasTarget && slot.IsSeriesException && !timingChanged)
+                {
+                    to = new Occurrence(date, slot.Range);
+                }
+
                 var sameTime = hasTarget && to.Range == slot.Range;
                 if (slot.BookedCount > 0 && !sameTime)
                 {
-                    // A booked class keeps its time; it no longer follows the rule.
+                    // A booked class keeps its time; it no longer follows the rule but stays in the (new) series,
+                    // so later edits of the series see it and never put a second class on its date.
                     slot.IsSeriesException = true;
+                    slot.SeriesId = target.Id;
                     slot.Version = Guid.NewGuid();
                     kept.Add(new KeptOccurrence(slot.Id, date, slot.Range, ErrorCodes.SlotHasBookings,
                         $"Booked by {slot.BookedCount} student(s); its time was left unchanged. Cancel the bookings to change it."));
@@ -176,6 +193,8 @@ public sealed class SlotSeriesService(
 
                 if (slot.BookedCount > 0 && target.Capacity < slot.BookedCount)
                 {
+                    slot.SeriesId = target.Id;
+                    slot.Version = Guid.NewGuid();
                     kept.Add(new KeptOccurrence(slot.Id, date, slot.Range, ErrorCodes.SlotHasBookings,
                         $"Booked by {slot.BookedCount} student(s), more than the new capacity; it was left unchanged."));
                     continue;
@@ -202,7 +221,7 @@ public sealed class SlotSeriesService(
 
             foreach (var (slot, _) in stay)
             {
-                Apply(slot, target, slot.Range);
+                Apply(slot, target, slot.Range, keepException: slot.IsSeriesException && !timingChanged);
                 updated.Add(slot);
             }
 
@@ -214,11 +233,12 @@ public sealed class SlotSeriesService(
                     kept.Add(new KeptOccurrence(slot.Id, to.LocalDate, slot.Range, ErrorCodes.Overlaps,
                         to.Range.Start <= now ? "The new time is in the past; the class was left unchanged." : "The new time overlaps another slot or a blocked period; the class was left unchanged."));
                     slot.IsSeriesException = true;
+                    slot.SeriesId = target.Id;
                     slot.Version = Guid.NewGuid();
                     continue;
                 }
 
-                Apply(slot, target, to.Range);
+                Apply(slot, target, to.Range, keepException: false);
                 updated.Add(slot);
             }
 
@@ -259,6 +279,12 @@ public sealed class SlotSeriesService(
                 return ClassBookingError.Invalid("slotId", "Name the occurrence to delete.");
             }
 
+            var occurrence = await store.ReadAsync((session, ct) => session.FindSlotAsync(fromSlotId.Value, ct), cancellationToken).ConfigureAwait(false);
+            if (occurrence is null || occurrence.SeriesId != seriesId || occurrence.TeacherId != teacherId)
+            {
+                return new ClassBookingError(ErrorCodes.SlotNotFound, "This occurrence does not exist.");
+            }
+
             var deleted = await slots.DeleteAsync(teacherId, fromSlotId.Value, cancelBookings, origin, cancellationToken).ConfigureAwait(false);
             return deleted.Succeeded
                 ? new SeriesChange(seriesId, [], [], [deleted.Value.SlotId], deleted.Value.CancelledBookings, [], [])
@@ -274,7 +300,7 @@ public sealed class SlotSeriesService(
                 return located.Cast<SeriesChange>();
             }
 
-            var (series, pivot, affected) = located.Value;
+            var (series, pivot, affected, _) = located.Value;
             var removed = new List<Guid>();
             var kept = new List<KeptOccurrence>();
             var cancelled = new List<Booking>();
@@ -333,6 +359,11 @@ public sealed class SlotSeriesService(
             var removed = new List<Guid>();
             var cancelled = new List<Booking>();
             var occurrence = (await session.GetSeriesSlotsAsync(seriesId, ct).ConfigureAwait(false)).FirstOrDefault(s => s.OccurrenceDate == date);
+            if (occurrence is not null && occurrence.StartsAt <= time.GetUtcNow())
+            {
+                return new ClassBookingError(ErrorCodes.SlotInPast, "This class has already started; it stays in the history.", "date");
+            }
+
             if (occurrence is not null)
             {
                 var withdrawn = await slots.WithdrawAsync(session, occurrence, cancelBookings, ct).ConfigureAwait(false);
@@ -390,7 +421,7 @@ public sealed class SlotSeriesService(
             : result.Cast<SeriesChange>();
     }
 
-    private static async Task<Result<(SlotSeries Series, DateOnly Pivot, List<TimeSlot> Affected)>> LocateAsync(
+    private static async Task<Result<(SlotSeries Series, DateOnly Pivot, List<TimeSlot> Affected, IReadOnlyList<TimeSlot> All)>> LocateAsync(
         IClassBookingSession session, string teacherId, Guid seriesId, SeriesScope scope, Guid? fromSlotId, DateTimeOffset now, CancellationToken ct)
     {
         var series = await session.FindSeriesAsync(seriesId, ct).ConfigureAwait(false);
@@ -418,8 +449,8 @@ public sealed class SlotSeriesService(
             pivot = series.FirstDate > today ? series.FirstDate : today;
         }
 
-        var affected = all.Where(s => s.StartsAt > now && (s.OccurrenceDate ?? LocalTimeConverter.ToLocalDate(s.StartsAt, series.TimeZoneId)) >= pivot).ToList();
-        return (series, pivot, affected);
+        var affected = all.Where(s => s.StartsAt > now && DateOf(s, series) >= pivot).ToList();
+        return (series, pivot, affected, all);
     }
 
     private async Task<(List<Occurrence> ToCreate, List<SkippedOccurrence> Skipped)> PlanAsync(
@@ -474,6 +505,12 @@ public sealed class SlotSeriesService(
             errors.Add(ClassBookingError.Invalid("firstDate", "The first date is in the past."));
         }
 
+        ValidateAhead(first, today, "firstDate", errors);
+        if (draft.Until is { } until)
+        {
+            ValidateAhead(until, today, "until", errors);
+        }
+
         if ((draft.Weeks is null) == (draft.Until is null))
         {
             errors.Add(ClassBookingError.Invalid("weeks", "Give either a number of weeks or a last date (until), not both."));
@@ -496,6 +533,18 @@ public sealed class SlotSeriesService(
         return errors.Count > 0 ? null : rule;
     }
 
+    private static DateOnly DateOf(TimeSlot slot, SlotSeries series) =>
+        slot.OccurrenceDate ?? LocalTimeConverter.ToLocalDate(slot.StartsAt, series.TimeZoneId);
+
+    /// <summary>Series follow the same publishing limit as one-off slots (<see cref="SlotRules.MaxAhead"/>).</summary>
+    private static void ValidateAhead(DateOnly date, DateOnly today, string field, List<ClassBookingError> errors)
+    {
+        if (date.DayNumber - today.DayNumber > (int)SlotRules.MaxAhead.TotalDays)
+        {
+            errors.Add(ClassBookingError.Invalid(field, "Slots can be published at most two years ahead."));
+        }
+    }
+
     private static TimeSlot NewOccurrence(SlotSeries series, Occurrence o, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
@@ -511,12 +560,12 @@ public sealed class SlotSeriesService(
         Version = Guid.NewGuid(),
     };
 
-    private static void Apply(TimeSlot slot, SlotSeries target, TimeRange range)
+    private static void Apply(TimeSlot slot, SlotSeries target, TimeRange range, bool keepException)
     {
         slot.StartsAt = range.Start;
         slot.EndsAt = range.End;
         slot.SeriesId = target.Id;
-        slot.IsSeriesException = false;
+        slot.IsSeriesException = keepException;
         slot.Capacity = target.Capacity;
         slot.Price = target.Price;
         slot.Note = target.Note;

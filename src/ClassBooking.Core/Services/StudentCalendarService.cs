@@ -33,6 +33,9 @@ public sealed record StudentCalendar(
 /// <summary>Builds the student's privacy-filtered week (see <see cref="StudentCalendarFilter"/>).</summary>
 public sealed class StudentCalendarService(IClassBookingStore store, TeacherPolicyService policies, ITeacherDirectory teachers, TimeProvider time)
 {
+    /// <summary>How far from today (in weeks, either way) a student may page.</summary>
+    public const int MaxWeeksAway = 260;
+
     /// <summary>
     /// The week (Monday to Sunday in <paramref name="timeZoneId"/>, the teacher's zone when null) containing
     /// <paramref name="weekOf"/> (today when null), for one student.
@@ -51,6 +54,11 @@ public sealed class StudentCalendarService(IClassBookingStore store, TeacherPoli
         }
 
         var now = time.GetUtcNow();
+        if (weekOf is { } requested && Math.Abs(requested.DayNumber - DateOnly.FromDateTime(now.UtcDateTime).DayNumber) > MaxWeeksAway * 7)
+        {
+            return ClassBookingError.Invalid("weekOf", $"Choose a week within {MaxWeeksAway} weeks of today.");
+        }
+
         return await store.ReadAsync<Result<StudentCalendar>>(async (session, ct) =>
         {
             var policy = await policies.LoadAsync(session, teacherId, ct).ConfigureAwait(false);

@@ -146,7 +146,8 @@ public sealed class TimeSlotService(
     /// <summary>
     /// Withdraws a slot. A slot with confirmed bookings is refused (<see cref="ErrorCodes.SlotHasBookings"/>)
     /// unless <paramref name="cancelBookings"/> is true, which cancels them as the teacher. A series occurrence is
-    /// recorded as skipped, so later edits of the series do not bring it back.
+    /// recorded as skipped, so later edits of the series do not bring it back. A class that has started stays
+    /// (<see cref="ErrorCodes.SlotInPast"/>).
     /// </summary>
     public Task<Result<SlotDeletion>> DeleteAsync(string teacherId, Guid slotId, bool cancelBookings = false, RequestOrigin? origin = null, CancellationToken cancellationToken = default) =>
         store.WriteAsync(WriteLock.Teacher(teacherId), async (session, ct) =>
@@ -155,6 +156,11 @@ public sealed class TimeSlotService(
             if (slot is null || slot.TeacherId != teacherId || slot.Status != SlotStatus.Open)
             {
                 return new ClassBookingError(ErrorCodes.SlotNotFound, "This slot does not exist.");
+            }
+
+            if (slot.StartsAt <= time.GetUtcNow())
+            {
+                return new ClassBookingError(ErrorCodes.SlotInPast, "This class has already started; it stays in the history.");
             }
 
             var cancelled = await WithdrawAsync(session, slot, cancelBookings, ct).ConfigureAwait(false);

@@ -27,10 +27,11 @@ public interface IClassBookingSession
     void RemoveSlot(TimeSlot slot);
 
     /// <summary>
-    /// Takes one seat of an open slot with a conditional update (<c>booked_count &lt; capacity</c>) that the database
-    /// evaluates atomically; false when the slot is full, cancelled or missing. Changes the slot's version.
+    /// Takes one seat of an open slot with a conditional update (<c>booked_count &lt; capacity</c>, and the slot still at
+    /// <paramref name="expectedRange"/>, the time the caller checked its policy against) that the database evaluates
+    /// atomically; false when the slot is full, cancelled, moved or missing. Changes the slot's version.
     /// </summary>
-    Task<bool> TryTakeSeatAsync(Guid slotId, CancellationToken cancellationToken);
+    Task<bool> TryTakeSeatAsync(Guid slotId, TimeRange expectedRange, CancellationToken cancellationToken);
 
     /// <summary>Gives one seat back (never below zero). Changes the slot's version.</summary>
     Task ReleaseSeatAsync(Guid slotId, CancellationToken cancellationToken);

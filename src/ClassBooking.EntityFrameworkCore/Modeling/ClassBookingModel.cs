@@ -73,6 +73,9 @@ internal static class ClassBookingModel
                 .HasDatabaseName(names.ActiveBookingIndex);
             e.HasIndex(b => new { b.TeacherId, b.StudentId, b.StartsAt });
             e.HasIndex(b => b.SlotId);
+            // A cancellation updates "WHERE status = <as read>": two cancellations of one booking under different
+            // locks (teacher withdrawing the slot, student cancelling) cannot both succeed.
+            e.Property(b => b.Status).IsConcurrencyToken();
             e.Property(b => b.IdempotencyKey).HasMaxLength(ClassBooking.Core.Services.BookingService.MaxIdempotencyKeyLength);
             e.HasIndex(b => new { b.TeacherId, b.StudentId, b.IdempotencyKey })
                 .IsUnique()

@@ -45,12 +45,16 @@ internal sealed class EntityFrameworkClassBookingSession(ClassBookingDbContext d
         db.TimeSlots.Remove(slot);
     }
 
-    public async Task<bool> TryTakeSeatAsync(Guid slotId, CancellationToken cancellationToken)
+    public async Task<bool> TryTakeSeatAsync(Guid slotId, TimeRange expectedRange, CancellationToken cancellationToken)
     {
         Writable();
         var version = Guid.CreateVersion7();
+
+        // The time is part of the condition: a teacher moving the slot under another lock must not let a booking
+        // through that was checked against the old time.
+        var (start, end) = (expectedRange.Start, expectedRange.End);
         var rows = await db.TimeSlots
-            .Where(s => s.Id == slotId && s.Status == SlotStatus.Open && s.BookedCount < s.Capacity)
+            .Where(s => s.Id == slotId && s.Status == SlotStatus.Open && s.BookedCount < s.Capacity && s.StartsAt == start && s.EndsAt == end)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.BookedCount, s => s.BookedCount + 1).SetProperty(s => s.Version, version), cancellationToken)
             .ConfigureAwait(false);
         if (rows == 1)

@@ -161,6 +161,7 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
                         .HasColumnName("starts_at");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("status");
 

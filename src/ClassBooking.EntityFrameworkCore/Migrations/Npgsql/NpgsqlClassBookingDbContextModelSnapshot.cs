@@ -158,6 +158,7 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
                         .HasColumnName("starts_at");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("status");
 

@@ -154,6 +154,7 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnName("starts_at");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("status");
 
