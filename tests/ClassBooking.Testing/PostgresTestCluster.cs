@@ -31,7 +31,11 @@ public sealed class PostgresTestCluster
     public string AdminConnectionString => ConnectionStringFor("postgres");
 
     /// <summary>The cluster of this test process (started on the first call; later calls wait for the same start).</summary>
-    public static Task<PostgresTestCluster> GetAsync() => Shared.Value;
+    public static Task<PostgresTestCluster> GetAsync()
+    {
+        TestThreadPool.EnsureRoomForBlockingWaits();
+        return Shared.Value;
+    }
 
     /// <summary>Creates a fresh, empty database and returns a connection string to it.</summary>
     public static async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken = default)
@@ -71,6 +75,9 @@ public sealed class PostgresTestCluster
         Username = "postgres",
         Database = database,
         IncludeErrorDetail = true,
+        // A loaded 2-core machine runs several race tests at once: wait longer than the defaults (15 s / 30 s).
+        Timeout = 60,
+        CommandTimeout = 120,
         // Many small test databases: give idle connections back quickly so max_connections is never reached.
         ConnectionIdleLifetime = 2,
         ConnectionPruningInterval = 1,

@@ -28,6 +28,7 @@ public sealed class SqliteTestDatabase : IDisposable
     /// <summary>Creates an empty database file in WAL mode.</summary>
     public static SqliteTestDatabase Create()
     {
+        TestThreadPool.EnsureRoomForBlockingWaits();
         var database = new SqliteTestDatabase(Path.Combine(Path.GetTempPath(), $"classbooking-{Guid.NewGuid():N}.db"));
         using var connection = database.Open();
         using var command = connection.CreateCommand();
