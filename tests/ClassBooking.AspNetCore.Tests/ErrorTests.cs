@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClassBooking.AspNetCore.Tests;
 
 /// <summary>Every listed error: ProblemDetails with the right status and code, nothing written, no exception text.</summary>
-public sealed class ErrorTests(ApiAppFactory app) : IClassFixture<ApiAppFactory>
+public abstract class ErrorTestsBase<TFactory>(TFactory app)
+    where TFactory : ApiAppFactory
 {
     private static async Task<int> SlotCountAsync(HttpClient teacher)
     {
@@ -324,3 +325,7 @@ public sealed class ErrorTests(ApiAppFactory app) : IClassFixture<ApiAppFactory>
         await forbidden.AssertProblemAsync(HttpStatusCode.Forbidden, "not-a-teacher");
     }
 }
+
+public sealed class ErrorTests(ApiAppFactory app) : ErrorTestsBase<ApiAppFactory>(app), IClassFixture<ApiAppFactory>;
+
+public sealed class PostgresErrorTests(PostgresApiAppFactory app) : ErrorTestsBase<PostgresApiAppFactory>(app), IClassFixture<PostgresApiAppFactory>;

@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace ClassBooking.AspNetCore.Tests;
 
 /// <summary>Authorization matrix, privacy on the wire, CSRF and the OpenAPI document.</summary>
-public sealed class SecurityTests(ApiAppFactory app) : IClassFixture<ApiAppFactory>
+public abstract class SecurityTestsBase<TFactory>(TFactory app)
+    where TFactory : ApiAppFactory
 {
     private static readonly string[] MariaOnlyStudents = ["Lena Fischer", "Jonas Weber", "Amelie Schneider", "Clara Hoffmann"];
 
@@ -227,3 +228,7 @@ public sealed class SecurityTests(ApiAppFactory app) : IClassFixture<ApiAppFacto
         Assert.True(book.GetProperty("responses").GetProperty("409").GetProperty("content").TryGetProperty("application/problem+json", out _));
     }
 }
+
+public sealed class SecurityTests(ApiAppFactory app) : SecurityTestsBase<ApiAppFactory>(app), IClassFixture<ApiAppFactory>;
+
+public sealed class PostgresSecurityTests(PostgresApiAppFactory app) : SecurityTestsBase<PostgresApiAppFactory>(app), IClassFixture<PostgresApiAppFactory>;
