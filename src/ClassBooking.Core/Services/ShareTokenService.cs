@@ -83,8 +83,13 @@ public sealed class ShareTokenService(
     /// <summary>
     /// Resolves a presented token. Malformed, unknown, expired, revoked and regenerated tokens, and tokens of a student
     /// no longer enrolled, all give the same <see cref="ErrorCodes.InvalidToken"/> error. A valid use is recorded for
-    /// the teacher's usage view when <paramref name="recordUse"/> is true.
+    /// the teacher's usage view when <paramref name="recordUse"/> is true, in its own small write: the usage log
+    /// counts opens of the link, including those whose booking is then refused.
     /// </summary>
+    /// <remarks>
+    /// The check happens when the request starts: a request already past it when the teacher regenerates the link
+    /// still completes; every request that starts afterwards is refused.
+    /// </remarks>
     public async Task<Result<ShareTokenGrant>> ResolveAsync(string? token, RequestOrigin? origin = null, bool recordUse = true, CancellationToken cancellationToken = default)
     {
         var invalid = new ClassBookingError(ErrorCodes.InvalidToken, "This booking link is not valid. Please ask your teacher for a new link.");

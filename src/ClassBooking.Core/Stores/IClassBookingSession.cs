@@ -23,9 +23,6 @@ public interface IClassBookingSession
     /// <summary>Adds a new slot.</summary>
     void AddSlot(TimeSlot slot);
 
-    /// <summary>Deletes a slot that never held a booking (a slot with booking history is cancelled instead).</summary>
-    void RemoveSlot(TimeSlot slot);
-
     /// <summary>
     /// Takes one seat of an open slot with a conditional update (<c>booked_count &lt; capacity</c>, and the slot still at
     /// <paramref name="expectedRange"/>, the time the caller checked its policy against) that the database evaluates

@@ -38,13 +38,6 @@ internal sealed class EntityFrameworkClassBookingSession(ClassBookingDbContext d
         db.TimeSlots.Add(slot);
     }
 
-    public void RemoveSlot(TimeSlot slot)
-    {
-        ArgumentNullException.ThrowIfNull(slot);
-        Writable();
-        db.TimeSlots.Remove(slot);
-    }
-
     public async Task<bool> TryTakeSeatAsync(Guid slotId, TimeRange expectedRange, CancellationToken cancellationToken)
     {
         Writable();
