@@ -1,0 +1,232 @@
+using ClassBooking.Core;
+using ClassBooking.Core.Model;
+using ClassBooking.Core.Privacy;
+using ClassBooking.Core.Scheduling;
+using ClassBooking.Core.Services;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
+using Microsoft.JSInterop;
+
+namespace ClassBooking.Components;
+
+/// <summary>
+/// The student's booking page behind a share link (<c>/book/{teacher}/{token}</c>): the teacher's week (Monday to
+/// Sunday) as the privacy filter lets this student see it, with week navigation; times in the student's zone (the
+/// student profile's, else the teacher's) with the teacher's zone named; the policy in plain words; the student's
+/// upcoming classes and history; booking and cancelling through <see cref="BookingConfirmationModal"/> and
+/// <see cref="CancellationModal"/>. A link that does not resolve shows a friendly page and, while prerendering, sets
+/// the response status to 404. Render it interactively on the server; the root carries <c>data-interactive</c>.
+/// </summary>
+public partial class StudentBookingPortal
+{
+    private readonly Dictionary<string, ElementReference> focusTargets = new(StringComparer.Ordinal);
+    private PortalState state = PortalState.Loading;
+    private ShareTokenGrant? grant;
+    private string? studentZone;
+    private string? loadedToken;
+    private StudentCalendar? calendar;
+    private StudentBookings? mine;
+    private TeacherPolicy? policy;
+    private StudentCalendarEntry? bookingSlot;
+    private Booking? cancelling;
+    private string? openedFrom;
+    private string? focusAfterRender;
+    private string announcement = "";
+    private bool announcementIsError;
+
+    private enum PortalState
+    {
+        Loading,
+        Invalid,
+        Ready,
+    }
+
+    /// <summary>The share token from the link.</summary>
+    [Parameter, EditorRequired]
+    public string Token { get; set; } = "";
+
+    /// <summary>The request, while prerendering on the server (used for the 404 status and the usage log).</summary>
+    [CascadingParameter]
+    public HttpContext? HttpContext { get; set; }
+
+    /// <inheritdoc />
+    protected override async Task OnParametersSetAsync()
+    {
+        if (string.Equals(loadedToken, Token, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        loadedToken = Token;
+        state = PortalState.Loading;
+        var origin = HttpContext is { } http
+            ? new RequestOrigin(http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString())
+            : null;
+        var resolved = await Tokens.ResolveAsync(Token, origin);
+        if (!resolved.Succeeded)
+        {
+            ShowInvalid();
+            return;
+        }
+
+        grant = resolved.Value;
+        var student = await Students.FindStudentAsync(grant.TeacherId, grant.StudentId, CancellationToken.None);
+        studentZone = LocalTimeConverter.IsKnownZone(student?.TimeZoneId) ? student!.TimeZoneId : null;
+        policy = await Policies.GetAsync(grant.TeacherId);
+        if (!await LoadWeekAsync(null))
+        {
+            ShowInvalid();
+            return;
+        }
+
+        await LoadBookingsAsync();
+        state = PortalState.Ready;
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (focusAfterRender is { } key && RendererInfo.IsInteractive)
+        {
+            focusAfterRender = null;
+            if (focusTargets.TryGetValue(key, out var target))
+            {
+                try
+                {
+                    await target.FocusAsync();
+                }
+                catch (JSException)
+                {
+                    // The element is gone (e.g. the class moved to another list); focus stays where the browser put it.
+                }
+            }
+        }
+    }
+
+    private void ShowInvalid()
+    {
+        state = PortalState.Invalid;
+        grant = null;
+        calendar = null;
+        mine = null;
+        if (HttpContext is { Response.HasStarted: false } http)
+        {
+            // Set as the headers go out, not now: Blazor's endpoint treats a 404 set during rendering as "no such
+            // page" and would render the host's not-found page instead of this explanation.
+            http.Response.OnStarting(() =>
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
+        }
+    }
+
+    private async Task<bool> LoadWeekAsync(DateOnly? weekOf)
+    {
+        if (grant is null)
+        {
+            return false;
+        }
+
+        var week = await Calendars.GetWeekAsync(grant.TeacherId, grant.StudentId, weekOf, studentZone);
+        if (week.Succeeded)
+        {
+            calendar = week.Value;
+            return true;
+        }
+
+        if (calendar is not null)
+        {
+            Announce(PortalText.Explain(week.Error!), isError: true);
+        }
+
+        return false;
+    }
+
+    private async Task LoadBookingsAsync()
+    {
+        if (grant is not null)
+        {
+            mine = await Bookings.GetStudentBookingsAsync(grant.TeacherId, grant.StudentId);
+        }
+    }
+
+    private async Task MoveWeekAsync(int weeks)
+    {
+        if (calendar is null)
+        {
+            return;
+        }
+
+        focusTargets.Clear();
+        if (await LoadWeekAsync(calendar.WeekStart.AddDays(7 * weeks)))
+        {
+            Announce($"Showing the week of {PortalText.WeekLabel(calendar.WeekStart)}.", isError: false);
+        }
+    }
+
+    private void OpenBooking(StudentCalendarEntry entry, string from)
+    {
+        cancelling = null;
+        bookingSlot = entry;
+        openedFrom = from;
+    }
+
+    private void OpenCancellation(Guid? bookingId, string from)
+    {
+        var booking = mine?.Upcoming.FirstOrDefault(b => b.Id == bookingId);
+        if (booking is null)
+        {
+            Announce("This booking could not be found. Please reload the page.", isError: true);
+            return;
+        }
+
+        bookingSlot = null;
+        cancelling = booking;
+        openedFrom = from;
+    }
+
+    private void CloseDialogs()
+    {
+        bookingSlot = null;
+        cancelling = null;
+        focusAfterRender = openedFrom;
+        openedFrom = null;
+    }
+
+    private async Task OnBookedAsync(Booking booking)
+    {
+        Announce($"Booked: {PortalText.When(booking.StartsAt, booking.EndsAt, calendar!.TimeZone)} with {calendar.TeacherName}.", isError: false);
+        await RefreshAsync();
+    }
+
+    private async Task OnBookingRefusedAsync(ClassBookingError error)
+    {
+        Announce($"Not booked. {PortalText.Explain(error)}", isError: true);
+        await RefreshAsync();
+    }
+
+    private async Task OnCancelledAsync(Booking booking)
+    {
+        Announce($"Cancelled: {PortalText.When(booking.StartsAt, booking.EndsAt, calendar!.TimeZone)}.", isError: false);
+        await RefreshAsync();
+    }
+
+    private void OnCancellationRefused(ClassBookingError error) => Announce($"Not cancelled. {PortalText.Explain(error)}", isError: true);
+
+    private async Task RefreshAsync()
+    {
+        if (calendar is not null)
+        {
+            await LoadWeekAsync(calendar.WeekStart);
+        }
+
+        await LoadBookingsAsync();
+    }
+
+    private void Announce(string text, bool isError)
+    {
+        announcement = text;
+        announcementIsError = isError;
+    }
+}
