@@ -86,6 +86,8 @@ public sealed class StudentBookingPortalTests : PortalTestBase
 
         cut.WaitForAssertion(() => Assert.Contains("is booked", cut.Find("[role=dialog]").TextContent, StringComparison.Ordinal), Wait);
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("li.cb-day[data-date='2026-04-09'] [data-status=booked]")), Wait);
+        // The confirm button is gone, so focus goes back to the dialog (opening, then after the result).
+        cut.WaitForAssertion(() => Assert.Equal(2, JSInterop.Invocations.Count(i => i.Identifier == "Blazor._internal.domWrapper.focus")), Wait);
         Assert.StartsWith("Booked: Thu 9 Apr, 18:00–19:00 with Maria Keller", cut.Find("[role=status]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Thu 9 Apr, 18:00–19:00", cut.Find(".cb-mine").TextContent, StringComparison.Ordinal);
         var booking = await FindBookingAsync(FreeSlot.Id, Anna);
