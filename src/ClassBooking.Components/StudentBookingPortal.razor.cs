@@ -62,7 +62,9 @@ public partial class StudentBookingPortal
         var origin = HttpContext is { } http
             ? new RequestOrigin(http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString())
             : null;
-        var resolved = await Tokens.ResolveAsync(Token, origin);
+        // One page load is one use: it is recorded by the server-rendered request, which knows the client; the
+        // interactive render that follows it resolves the same token again without recording.
+        var resolved = await Tokens.ResolveAsync(Token, origin, recordUse: HttpContext is not null);
         if (!resolved.Succeeded)
         {
             ShowInvalid();

@@ -51,6 +51,19 @@ public sealed class StudentBookingPortalTests : PortalTestBase
     }
 
     [Fact]
+    public async Task The_interactive_render_records_no_second_use_of_the_link()
+    {
+        // No HttpContext: this is the render that follows the server-rendered request, which recorded the use.
+        var cut = RenderPortal();
+        cut.WaitForAssertion(() => Assert.Contains("Maria Keller", cut.Find("h1").TextContent, StringComparison.Ordinal), Wait);
+
+        var uses = await WithServiceAsync<ShareTokenService, IReadOnlyList<TokenAccess>>(s =>
+            s.GetAccessLogAsync(Teacher, Anna, new TimeRange(Now.AddDays(-1), Now.AddDays(1))));
+
+        Assert.Empty(uses);
+    }
+
+    [Fact]
     public void Week_navigation_moves_a_week_at_a_time()
     {
         var cut = RenderPortal();

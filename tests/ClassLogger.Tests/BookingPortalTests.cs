@@ -41,6 +41,10 @@ public sealed class BookingPortalTests(ClassLoggerAppFactory app) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Book a class with Maria Keller", html, StringComparison.Ordinal);
+        var range = new ClassBooking.Core.Model.TimeRange(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue.AddYears(-1));
+        // One page load, one use: the server-rendered request records it, the interactive render does not.
+        var use = Assert.Single(await tokens.GetAccessLogAsync(maria, students[0].Id, range));
+        Assert.Equal(use.TokenId, (await tokens.ResolveAsync(token, recordUse: false)).Value.TokenId);
         Assert.Contains("data-interactive=\"false\"", html, StringComparison.Ordinal);
         Assert.Contains("role=\"status\"", html, StringComparison.Ordinal);
         foreach (var other in students.Skip(1))
