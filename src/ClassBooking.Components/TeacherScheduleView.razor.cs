@@ -9,7 +9,7 @@ namespace ClassBooking.Components;
 
 /// <summary>
 /// The teacher's week: a table of days (Monday to Sunday) by hours in the teacher's time zone, with every open slot,
-/// its seats and the booked students' names in each student's colour (<see cref="StudentColors"/>). Week navigation,
+/// its seats and the booked students' names in each student's colour (<see cref="ClassBooking.Core.Students.StudentColors"/>). Week navigation,
 /// deleting a slot with confirmation (a booked slot is refused by the core until the teacher agrees to cancel its
 /// bookings), and a "Set availability" action opening <see cref="AvailabilityModal"/>.
 /// </summary>

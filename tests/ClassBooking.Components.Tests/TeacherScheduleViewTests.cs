@@ -1,3 +1,4 @@
+using ClassBooking.Core.Students;
 using ClassBooking.Core.Model;
 
 namespace ClassBooking.Components.Tests;

@@ -94,20 +94,3 @@ internal sealed record BookingResponse(Guid Id, Guid SlotId, DateTimeOffset Star
 }
 
 internal sealed record MyBookingsResponse(IReadOnlyList<BookingResponse> Upcoming, IReadOnlyList<BookingResponse> Past);
-
-/// <summary>A stable colour per student for the teacher's views (derived from the id, so it needs no storage).</summary>
-internal static class StudentColours
-{
-    private static readonly string[] Palette = ["#2563eb", "#16a34a", "#d97706", "#db2777", "#7c3aed", "#0891b2", "#dc2626", "#4d7c0f"];
-
-    public static string For(string studentId)
-    {
-        uint hash = 2166136261;
-        foreach (var c in studentId)
-        {
-            hash = (hash ^ c) * 16777619;
-        }
-
-        return Palette[hash % (uint)Palette.Length];
-    }
-}

@@ -2,6 +2,7 @@ using System.Globalization;
 using ClassBooking.Core.Hosting;
 using ClassBooking.Core.Model;
 using ClassBooking.Core.Services;
+using ClassBooking.Core.Students;
 using ClassBooking.Core.Tokens;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -225,7 +226,7 @@ internal static class TeacherEndpoints
     {
         var statuses = await tokens.GetLinkStatusesAsync(ApiContext.TeacherId(context), context.RequestAborted);
         return Results.Json(statuses.Select(s => new StudentResponse(s.Student.Id, s.Student.DisplayName, s.Student.Email,
-            StudentColours.For(s.Student.Id), s.HasLink, s.CreatedAt, s.ExpiresAt, s.IsExpired)).ToList(), ApiJson.Options);
+            StudentColors.For(s.Student.Id).Text, s.HasLink, s.CreatedAt, s.ExpiresAt, s.IsExpired)).ToList(), ApiJson.Options);
     }
 
     private static Task<IResult> CreateShareLink(string id, HttpContext context, [FromServices] ShareTokenService tokens, [FromServices] ITeacherDirectory teachers, [FromServices] IOptions<ClassBookingHttpApiOptions> options) =>

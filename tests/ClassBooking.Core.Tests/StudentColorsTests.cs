@@ -1,6 +1,7 @@
 using System.Globalization;
+using ClassBooking.Core.Students;
 
-namespace ClassBooking.Components.Tests;
+namespace ClassBooking.Core.Tests;
 
 public sealed class StudentColorsTests
 {

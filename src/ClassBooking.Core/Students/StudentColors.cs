@@ -1,4 +1,4 @@
-namespace ClassBooking.Components;
+namespace ClassBooking.Core.Students;
 
 /// <summary>A text colour and the background it is shown on (CSS hex colours).</summary>
 /// <param name="Text">The text colour.</param>
@@ -6,7 +6,7 @@ namespace ClassBooking.Components;
 public readonly record struct ColorPair(string Text, string Background);
 
 /// <summary>
-/// The colours students' bookings are shown in: a small fixed palette of text/background pairs, each with a contrast
+/// The colours students' bookings are shown in (in the teacher's views and the HTTP API): a small fixed palette of text/background pairs, each with a contrast
 /// ratio of at least 4.5:1 (WCAG AA for text). A student's colour is derived from the student id, so it is stable
 /// across pages and restarts.
 /// </summary>
