@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace ClassBooking.AspNetCore.Http;
@@ -13,4 +15,16 @@ internal sealed class JsonBodyMetadata(Type requestType) : IAcceptsMetadata
     public Type? RequestType { get; } = requestType;
 
     public bool IsOptional => false;
+}
+
+/// <summary>The metadata every endpoint with a JSON body shares.</summary>
+internal static class JsonBodyEndpointExtensions
+{
+    /// <summary>Describes the JSON body and the errors reading it can give: 400 (validation), 413 and 415.</summary>
+    public static RouteHandlerBuilder AcceptsJsonBody<TRequest>(this RouteHandlerBuilder builder) =>
+        builder
+            .WithMetadata(new JsonBodyMetadata(typeof(TRequest)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 }

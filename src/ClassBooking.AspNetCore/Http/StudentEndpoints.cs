@@ -27,12 +27,9 @@ internal static class StudentEndpoints
         group.MapPost("/book", Book)
             .WithName("ClassBooking.Book")
             .WithSummary("Books a seat. With an Idempotency-Key header a retry returns the first booking and never books twice.")
-            .WithMetadata(new JsonBodyMetadata(typeof(BookRequest)))
+            .AcceptsJsonBody<BookRequest>()
             .Produces<BookingResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapDelete("/cancel/{bookingId}", Cancel)
             .WithName("ClassBooking.CancelBooking")

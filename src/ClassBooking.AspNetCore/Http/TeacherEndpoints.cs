@@ -28,12 +28,9 @@ internal static class TeacherEndpoints
         group.MapPost("/timeslots", CreateSlot)
             .WithName("ClassBooking.CreateTimeSlot")
             .WithSummary("Publishes a one-off slot.")
-            .WithMetadata(new JsonBodyMetadata(typeof(SlotRequest)))
+            .AcceptsJsonBody<SlotRequest>()
             .Produces<SlotResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/timeslots", ListSlots)
             .WithName("ClassBooking.ListTimeSlots")
@@ -63,13 +60,10 @@ internal static class TeacherEndpoints
         group.MapPost("/timeslots/bulk-create", BulkCreate)
             .WithName("ClassBooking.BulkCreateTimeSlots")
             .WithSummary("Creates a weekly series (or, with preview: true, shows what it would create and skip, writing nothing).")
-            .WithMetadata(new JsonBodyMetadata(typeof(BulkCreateRequest)))
+            .AcceptsJsonBody<BulkCreateRequest>()
             .Produces<BulkPreviewResponse>()
             .Produces<BulkCreateResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/teacher/students", ListStudents)
             .WithName("ClassBooking.ListStudents")
