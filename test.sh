@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs every ClassBooking test: unit tests, the storage specification suite on SQLite and on a throwaway
-# PostgreSQL cluster (started and stopped by the tests), and the sample host's tests.
-# Installs the Debian packages the tests need when they are missing (as root, or through sudo).
+# PostgreSQL cluster (started and stopped by the tests), the sample host's tests, and the end-to-end tests in
+# headless Chromium (Debian's package, driven by Playwright for .NET) with axe-core from npm.
+# Installs what the tests need when it is missing: Debian packages (as root, or through sudo) and npm packages.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v npm >/dev/null || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   echo "Installing Debian packages: ${missing[*]}"
   sudo_cmd=()
@@ -14,6 +17,9 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# axe-core for the end-to-end tests' accessibility checks, at the version package-lock.json pins.
+(cd tests/ClassLogger.EndToEnd.Tests && npm ci --no-audit --no-fund --loglevel=error)
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
