@@ -68,4 +68,71 @@ public sealed class StudentPortalTests(EndToEndFixture browser)
         await Expect(Portal.Upcoming(page)).ToHaveCountAsync(1);
         await Expect(Portal.Upcoming(page).First).ToContainTextAsync("Thu 9 Apr");
     }
+
+    [Fact]
+    public async Task Student_books_with_the_keyboard_only_in_their_own_time_zone()
+    {
+        var shots = new StepShots();
+        await using var sample = EndToEndFixture.StartSample();
+        await sample.PublishWeeklyClassesAsync(Dashboard.Maria);
+        var link = await sample.IssueLinkAsync(Dashboard.Maria, "Hannah Kim");
+
+        await using var context = await browser.NewContextAsync(sample);
+        var page = await context.NewPageAsync();
+        await Portal.OpenAsync(page, link);
+        // Hannah is in New York: Maria's 10:00 in Berlin is 04:00 for her, and the page says whose zone is whose.
+        await Expect(page.Locator(".cb-portal__zone")).ToContainTextAsync("America/New_York");
+        await Expect(page.Locator(".cb-portal__zone")).ToContainTextAsync("Europe/Berlin");
+
+        const string slot = ".cb-day[data-date='2026-04-09'] .cb-slot--available";
+        await Expect(page.Locator(slot)).ToContainTextAsync("04:00–05:00");
+        await Keyboard.TabToAsync(page, slot);
+        await shots.TakeAsync(page, "slot-focused");
+        await page.Keyboard.PressAsync("Enter");
+
+        var dialog = Portal.Dialog(page);
+        await Expect(dialog).ToHaveAccessibleNameAsync("Book this class?");
+        await Expect(dialog).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(dialog).ToHaveAccessibleNameAsync("You are booked");
+        await shots.TakeAsync(page, "booked-with-keyboard");
+
+        // Focus stays inside the dialog while it is open, and Escape closes it and gives focus back to the class.
+        for (var i = 0; i < 4; i++)
+        {
+            // The trap's edge sends focus back in through the circuit, so focus is awaited, not read at once.
+            await page.Keyboard.PressAsync("Tab");
+            await Expect(page.Locator("[role=dialog]:focus, [role=dialog] :focus")).ToHaveCountAsync(1);
+        }
+
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+        var booked = page.Locator(".cb-day[data-date='2026-04-09'] .cb-slot--booked");
+        await Expect(booked).ToBeFocusedAsync();
+        await Expect(booked).ToContainTextAsync("Booked by you");
+        await Expect(Portal.Upcoming(page)).ToHaveCountAsync(1);
+        await Expect(page.Locator(".cb-status")).ToContainTextAsync("04:00");
+        await shots.TakeAsync(page, "focus-returned");
+    }
+
+    [Fact]
+    public async Task A_regenerated_link_shows_the_friendly_page_with_404()
+    {
+        var shots = new StepShots();
+        await using var sample = EndToEndFixture.StartSample();
+        var old = await sample.IssueLinkAsync(Dashboard.Maria, "Lena Fischer");
+        await sample.IssueLinkAsync(Dashboard.Maria, "Lena Fischer");
+
+        await using var context = await browser.NewContextAsync(sample, 390, 844, touch: true);
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync(old);
+        Assert.Equal(404, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This link no longer works" })).ToBeVisibleAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync("ask your teacher for a new link", new() { IgnoreCase = true });
+        await Expect(page.Locator("body")).Not.ToContainTextAsync("Maria");
+        await shots.TakeAsync(page, "invalid-link");
+        await Accessibility.AssertNoViolationsAsync(page, "the page of an invalid link");
+    }
 }
