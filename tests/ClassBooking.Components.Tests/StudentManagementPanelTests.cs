@@ -106,7 +106,7 @@ public sealed partial class StudentManagementPanelTests : PortalTestBase
         Assert.DoesNotContain(TokenOf(url), later.Markup, StringComparison.Ordinal);
 
         // Hiding the link takes it off this panel too.
-        Button(cut, $"Hide the link for {Carl}").Click();
+        Button(cut, $"Hide link for {Carl}").Click();
         Assert.Empty(cut.FindAll("input[type=text]"));
     }
 
