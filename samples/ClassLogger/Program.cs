@@ -39,6 +39,7 @@ builder.Services.AddAuthorization();
 
 builder.Services.AddScoped<CurrentTeacher>();
 builder.Services.AddScoped<TeacherDashboard>();
+builder.Services.AddScoped<StudentBookingStatuses>();
 builder.Services.AddScoped<DemoDataSeeder>();
 
 // Class booking, added the way any host adds it: ClassBooking's tables go into the same database (in their own

@@ -42,6 +42,9 @@ public abstract class ClassBookingDbContext : DbContext
     /// <summary>Teachers' booking rules.</summary>
     public DbSet<TeacherPolicy> TeacherPolicies => Set<TeacherPolicy>();
 
+    /// <summary>What teachers set per student, e.g. the student's colour (table <c>student_settings</c>).</summary>
+    public DbSet<StudentSettings> StudentSettings => Set<StudentSettings>();
+
     internal abstract ClassBookingProvider Provider { get; }
 
     internal StoreNames Names => StoreNames.For(Provider);

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ClassBooking.Core.Services;
+using ClassBooking.Core.Students;
 using ClassBooking.Core.Tokens;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClassBooking.AspNetCore.Tests;
 
@@ -129,6 +132,29 @@ public abstract class HappyPathTestsBase<TFactory>(TFactory app)
         var jonasUse = uses.EnumerateArray().Single(u => u.GetProperty("studentId").GetString() == jonas);
         Assert.True(jonasUse.GetProperty("uses").GetInt32() >= 2);
         Assert.Equal(ApiAppFactory.Now, jonasUse.GetProperty("lastUsedAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task The_students_list_returns_the_colour_the_teacher_chose_and_only_to_that_teacher()
+    {
+        using var maria = await App.TeacherAsync(Api.Maria);
+        using var james = await App.TeacherAsync(Api.James);
+        var sofia = await maria.StudentIdAsync("Sofia Alvarez"); // a student of both teachers
+        var derived = StudentColors.DefaultFor(sofia);
+        var chosen = StudentColors.Named.First(c => c.Key != derived.Key);
+        var before = (await maria.StudentsAsync()).Single(s => s.GetProperty("id").GetString() == sofia);
+        Assert.Equal((derived.Pair.Text, derived.Key, derived.Pair.Background, false),
+            (before.GetProperty("colour").GetString(), before.GetProperty("colourKey").GetString(), before.GetProperty("colourBackground").GetString(), before.GetProperty("colourChosen").GetBoolean()));
+
+        var mariaId = (await App.ProfileIdAsync(Api.Maria)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var set = await App.WithServicesAsync(s => s.GetRequiredService<StudentColorService>().SetColorAsync(mariaId, sofia, chosen.Key));
+        Assert.True(set.Succeeded, set.Error?.Message);
+
+        var after = (await maria.StudentsAsync()).Single(s => s.GetProperty("id").GetString() == sofia);
+        Assert.Equal((chosen.Pair.Text, chosen.Key, chosen.Pair.Background, true),
+            (after.GetProperty("colour").GetString(), after.GetProperty("colourKey").GetString(), after.GetProperty("colourBackground").GetString(), after.GetProperty("colourChosen").GetBoolean()));
+        var jamess = (await james.StudentsAsync()).Single(s => s.GetProperty("id").GetString() == sofia);
+        Assert.Equal((derived.Key, false), (jamess.GetProperty("colourKey").GetString(), jamess.GetProperty("colourChosen").GetBoolean()));
     }
 
     [Fact]

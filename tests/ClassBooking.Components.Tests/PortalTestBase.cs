@@ -114,9 +114,16 @@ public abstract class PortalTestBase : BunitContext, IAsyncLifetime
     protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 }
 
-/// <summary>The host's teachers and students, in memory.</summary>
+/// <summary>
+/// The host's teachers and students, in memory: Maria's three students, and another teacher, James (America/New_York),
+/// with a student of his own whom Maria's views must never show.
+/// </summary>
 public sealed class TestDirectory : ITeacherDirectory, IStudentDirectory
 {
+    public const string OtherTeacher = "teacher-james";
+    public const string OtherTeachersStudent = "student-zed";
+    public const string OtherTeachersStudentName = "Zed Oyelaran";
+
     private readonly List<StudentProfile> _students =
     [
         new(Anna, "Anna Lindqvist", "anna@example.test", "Europe/Berlin"),
@@ -124,17 +131,33 @@ public sealed class TestDirectory : ITeacherDirectory, IStudentDirectory
         new("student-carl", "Carl Nilsson", "carl@example.test", null),
     ];
 
+    private readonly List<StudentProfile> _otherStudents =
+    [
+        new(OtherTeachersStudent, OtherTeachersStudentName, "zed@example.test", "America/New_York"),
+    ];
+
     private const string Anna = "student-anna";
     private const string BobId = "student-bob-7f3a";
     private const string BobName = "Bobbington Quill";
     private const string BobEmail = "bob.quill@private.example";
 
-    public Task<TeacherProfile?> FindTeacherAsync(string teacherId, CancellationToken cancellationToken) =>
-        Task.FromResult(teacherId == "teacher-maria" ? new TeacherProfile(teacherId, "Maria Keller", "maria@example.test", "Europe/London") : null);
+    public Task<TeacherProfile?> FindTeacherAsync(string teacherId, CancellationToken cancellationToken) => Task.FromResult(teacherId switch
+    {
+        "teacher-maria" => new TeacherProfile(teacherId, "Maria Keller", "maria@example.test", "Europe/London"),
+        OtherTeacher => new TeacherProfile(teacherId, "James Carter", "james@example.test", "America/New_York"),
+        _ => null,
+    });
 
     public Task<IReadOnlyList<StudentProfile>> GetStudentsAsync(string teacherId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<StudentProfile>>(teacherId == "teacher-maria" ? _students : []);
+        Task.FromResult<IReadOnlyList<StudentProfile>>(StudentsOf(teacherId));
 
     public Task<StudentProfile?> FindStudentAsync(string teacherId, string studentId, CancellationToken cancellationToken) =>
-        Task.FromResult(teacherId == "teacher-maria" ? _students.FirstOrDefault(s => s.Id == studentId) : null);
+        Task.FromResult(StudentsOf(teacherId).FirstOrDefault(s => s.Id == studentId));
+
+    private List<StudentProfile> StudentsOf(string teacherId) => teacherId switch
+    {
+        "teacher-maria" => _students,
+        OtherTeacher => _otherStudents,
+        _ => [],
+    };
 }

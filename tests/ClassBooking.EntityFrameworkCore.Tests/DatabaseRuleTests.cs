@@ -212,6 +212,57 @@ public abstract class DatabaseRuleTests : MigratedDatabaseTest
     }
 
     [Fact]
+    public async Task A_student_has_one_settings_row_per_teacher_and_its_colour_is_a_palette_key()
+    {
+        await InsertAsync(NewSettings(Student(1), "blue"), NewSettings(Student(2), null));
+        var table = Db.Table("student_settings");
+
+        // One row per (teacher, student); another teacher may have their own row for the same student.
+        await RefusedAsync(NewSettings(Student(1), "red"));
+        await InsertAsync(NewSettings(Student(1), "red", OtherTeacher));
+
+        // Only palette keys, in their canonical spelling (the service normalizes before writing).
+        await RefusedAsync(NewSettings(Student(3), "magenta"));
+        await RefusedAsync(NewSettings(Student(4), "Blue"));
+        await Assert.ThrowsAnyAsync<DbException>(() => Db.ExecuteAsync($"UPDATE {table} SET color_key = '#ff00ff' WHERE student_id = '{Student(1)}'"));
+        await Assert.ThrowsAnyAsync<DbException>(() => Db.ExecuteAsync(
+            $"INSERT INTO {table} (teacher_id, student_id, color_key, updated_at) VALUES ('{Teacher}', '{Student(5)}', 'navy', {(Provider == TestProvider.Sqlite ? "0" : "now()")})"));
+        foreach (var key in Core.Students.StudentColors.Keys)
+        {
+            Assert.Equal(1, await Db.ExecuteAsync($"UPDATE {table} SET color_key = '{key}' WHERE teacher_id = '{Teacher}' AND student_id = '{Student(2)}'"));
+        }
+
+        Assert.Equal(
+            [[Teacher, Student(1), "blue"], [Teacher, Student(2), Core.Students.StudentColors.Keys[^1]], [OtherTeacher, Student(1), "red"]],
+            (await Db.QueryAsync($"SELECT teacher_id, student_id, color_key FROM {table} ORDER BY teacher_id, student_id")).Select(r => r.ToList()).ToList());
+    }
+
+    [Fact]
+    public async Task A_colour_the_database_refuses_comes_back_from_the_store_as_an_error_on_the_colour_field()
+    {
+        var result = await WithStore(store => store.WriteAsync(WriteLock.Teacher(Teacher), (session, _) =>
+        {
+            session.AddStudentSettings(NewSettings(Student(1), "chartreuse"));
+            return Task.FromResult(Result<bool>.Success(true));
+        }));
+
+        Assert.Equal((ErrorCodes.Validation, "color"), (result.Error?.Code, result.Error?.Field));
+        Assert.Equal("0", await Db.ScalarAsync($"SELECT count(*) FROM {Db.Table("student_settings")}"));
+    }
+
+    [Fact]
+    public async Task Deleting_a_profile_removes_the_settings_that_name_it()
+    {
+        await InsertAsync(NewSettings(Student(1), "teal"), NewSettings(Student(2), "olive"), NewSettings(Student(1), "pink", OtherTeacher));
+
+        Assert.Equal(1, await DeleteProfileAsync(Student(1)));
+        Assert.Equal(1, await DeleteProfileAsync(OtherTeacher));
+
+        Assert.Equal([[Teacher, Student(2)]],
+            (await Db.QueryAsync($"SELECT teacher_id, student_id FROM {Db.Table("student_settings")}")).Select(r => r.ToList()).ToList());
+    }
+
+    [Fact]
     public async Task The_slot_version_is_an_optimistic_concurrency_token()
     {
         var slot = NewSlot(Teacher, T0.AddDays(1));
@@ -444,6 +495,11 @@ public abstract class DatabaseRuleTests : MigratedDatabaseTest
     private static ShareToken NewToken(string studentId, byte[] hash) => new()
     {
         Id = Guid.CreateVersion7(), TeacherId = Teacher, StudentId = studentId, TokenHash = hash, CreatedAt = T0, ExpiresAt = T0.AddDays(180),
+    };
+
+    private static StudentSettings NewSettings(string studentId, string? colorKey, string teacherId = Teacher) => new()
+    {
+        TeacherId = teacherId, StudentId = studentId, ColorKey = colorKey, UpdatedAt = T0,
     };
 
     private static byte[] NewHash() => System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);

@@ -16,6 +16,7 @@ public abstract class HostTableTests : DatabaseTest
         ("time_slots", "teacher_id"), ("slot_series", "teacher_id"), ("blocked_slots", "teacher_id"),
         ("bookings", "teacher_id"), ("bookings", "student_id"), ("share_tokens", "teacher_id"), ("share_tokens", "student_id"),
         ("token_access_log", "teacher_id"), ("token_access_log", "student_id"), ("teacher_policies", "teacher_id"),
+        ("student_settings", "teacher_id"), ("student_settings", "student_id"),
     ];
 
     private string OurTable(string name) => Provider == TestProvider.Sqlite ? "booking_" + name : name;

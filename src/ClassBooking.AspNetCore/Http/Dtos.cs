@@ -63,7 +63,10 @@ internal sealed record BulkPreviewResponse(IReadOnlyList<OccurrenceResponse> ToC
 
 internal sealed record BulkCreateResponse(Guid SeriesId, IReadOnlyList<SlotResponse> Created, IReadOnlyList<SkippedResponse> Skipped);
 
-internal sealed record StudentResponse(string Id, string DisplayName, string? Email, string Colour, bool HasLink, DateTimeOffset? LinkCreatedAt, DateTimeOffset? LinkExpiresAt, bool LinkExpired);
+/// <summary>A student of the teacher. <c>Colour</c> is the text colour (kept for existing clients); the palette key, background and whether the teacher chose it follow.</summary>
+internal sealed record StudentResponse(
+    string Id, string DisplayName, string? Email, string Colour, bool HasLink, DateTimeOffset? LinkCreatedAt, DateTimeOffset? LinkExpiresAt, bool LinkExpired,
+    string ColourKey, string ColourBackground, bool ColourChosen);
 
 internal sealed record ShareLinkResponse(string Token, string Url, DateTimeOffset ExpiresAt);
 

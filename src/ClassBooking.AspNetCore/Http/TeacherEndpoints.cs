@@ -216,11 +216,17 @@ internal static class TeacherEndpoints
             : Problems.From(created.Errors);
     }
 
-    private static async Task<IResult> ListStudents(HttpContext context, [FromServices] ShareTokenService tokens)
+    private static async Task<IResult> ListStudents(HttpContext context, [FromServices] ShareTokenService tokens, [FromServices] StudentColorService colors)
     {
-        var statuses = await tokens.GetLinkStatusesAsync(ApiContext.TeacherId(context), context.RequestAborted);
-        return Results.Json(statuses.Select(s => new StudentResponse(s.Student.Id, s.Student.DisplayName, s.Student.Email,
-            StudentColors.For(s.Student.Id).Text, s.HasLink, s.CreatedAt, s.ExpiresAt, s.IsExpired)).ToList(), ApiJson.Options);
+        var teacherId = ApiContext.TeacherId(context);
+        var statuses = await tokens.GetLinkStatusesAsync(teacherId, context.RequestAborted);
+        var chosen = await colors.GetColorsAsync(teacherId, context.RequestAborted);
+        return Results.Json(statuses.Select(s =>
+        {
+            var colour = chosen.TryGetValue(s.Student.Id, out var c) ? c.Color : StudentColors.DefaultFor(s.Student.Id);
+            return new StudentResponse(s.Student.Id, s.Student.DisplayName, s.Student.Email,
+                colour.Pair.Text, s.HasLink, s.CreatedAt, s.ExpiresAt, s.IsExpired, colour.Key, colour.Pair.Background, c?.IsChosen ?? false);
+        }).ToList(), ApiJson.Options);
     }
 
     private static Task<IResult> CreateShareLink(string id, HttpContext context, [FromServices] ShareTokenService tokens, [FromServices] ITeacherDirectory teachers, [FromServices] IOptions<ClassBookingHttpApiOptions> options) =>
@@ -254,9 +260,9 @@ internal static class TeacherEndpoints
         }
 
         var teacher = await teachers.FindTeacherAsync(teacherId, context.RequestAborted);
-        var baseUrl = options.PublicBaseUrl?.ToString().TrimEnd('/')
+        var baseUrl = options.PublicBaseUrl?.ToString()
             ?? $"{context.Request.Scheme}://{context.Request.Host.ToUriComponent()}{context.Request.PathBase.ToUriComponent()}";
-        var url = $"{baseUrl}/book/{TeacherSlug.From(teacher?.DisplayName)}/{result.Value.Token}";
+        var url = ShareLinkUrl.Build(baseUrl, teacher?.DisplayName, result.Value.Token);
         return Results.Json(new ShareLinkResponse(result.Value.Token, url, result.Value.ExpiresAt), ApiJson.Options, statusCode: status);
     }
 

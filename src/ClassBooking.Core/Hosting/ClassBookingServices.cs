@@ -21,6 +21,7 @@ internal static class ClassBookingServices
         services.TryAddScoped<BookingService>();
         services.TryAddScoped<ShareTokenService>();
         services.TryAddScoped<StudentCalendarService>();
+        services.TryAddScoped<StudentColorService>();
     }
 }
 

@@ -65,4 +65,6 @@ public static class AuditActions
     public const string TokenRevoked = "token.revoked";
     /// <summary>A teacher's policy changed.</summary>
     public const string PolicyUpdated = "policy.updated";
+    /// <summary>A teacher chose a student's colour.</summary>
+    public const string StudentColorChanged = "student.color-changed";
 }

@@ -186,4 +186,21 @@ public sealed class BookingService(
             return new StudentBookings(upcoming, past);
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// Per student of the teacher: their next booked class (the soonest confirmed booking whose class has not ended),
+    /// keyed by student id; students without one are absent.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, Booking>> GetNextBookingsAsync(string teacherId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var range = new TimeRange(now, now.AddYears(3));
+        return store.ReadAsync<IReadOnlyDictionary<string, Booking>>(async (session, ct) =>
+        {
+            var upcoming = await session.GetActiveTeacherBookingsAsync(teacherId, range, ct).ConfigureAwait(false);
+            return upcoming
+                .GroupBy(b => b.StudentId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.OrderBy(b => b.StartsAt).ThenBy(b => b.Id).First(), StringComparer.Ordinal);
+        }, cancellationToken);
+    }
 }

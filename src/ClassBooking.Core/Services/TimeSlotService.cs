@@ -2,6 +2,7 @@ using ClassBooking.Core.Hosting;
 using ClassBooking.Core.Model;
 using ClassBooking.Core.Scheduling;
 using ClassBooking.Core.Stores;
+using ClassBooking.Core.Students;
 
 namespace ClassBooking.Core.Services;
 
@@ -10,10 +11,11 @@ namespace ClassBooking.Core.Services;
 /// <param name="Conflicts">Each conflict of a candidate.</param>
 public sealed record SlotPreview(IReadOnlyList<TimeRange> Candidates, IReadOnlyList<SlotConflict> Conflicts);
 
-/// <summary>A booking as the teacher sees it, with the student's name.</summary>
+/// <summary>A booking as the teacher sees it, with the student's name and colour.</summary>
 /// <param name="Booking">The booking.</param>
 /// <param name="StudentName">The student's name from the host's directory (the id when the host no longer knows the student).</param>
-public sealed record TeacherBookingView(Booking Booking, string StudentName);
+/// <param name="Color">The student's colour: the one the teacher chose (<see cref="StudentColorService"/>), else the default.</param>
+public sealed record TeacherBookingView(Booking Booking, string StudentName, ColorPair Color);
 
 /// <summary>A slot as the teacher sees it: with every confirmed booking and its student.</summary>
 /// <param name="Slot">The slot.</param>
@@ -189,14 +191,15 @@ public sealed class TimeSlotService(
             return Result<SlotDeletion>.Success(new SlotDeletion(slot.Id, cancelled));
         }, cancellationToken);
 
-    /// <summary>The teacher's open slots overlapping a range, each with its confirmed bookings and students' names.</summary>
+    /// <summary>The teacher's open slots overlapping a range, each with its confirmed bookings, students' names and colours.</summary>
     public async Task<IReadOnlyList<TeacherSlotView>> GetTeacherViewAsync(string teacherId, TimeRange range, CancellationToken cancellationToken = default)
     {
-        var (slots, bookings) = await store.ReadAsync(async (session, ct) =>
+        var (slots, bookings, colors) = await store.ReadAsync(async (session, ct) =>
         {
             var s = await session.GetOpenSlotsAsync(teacherId, range, ct).ConfigureAwait(false);
             var b = await session.GetActiveBookingsForSlotsAsync(s.Select(x => x.Id).ToList(), ct).ConfigureAwait(false);
-            return (s, b);
+            var c = await StudentColorService.LoadChosenKeysAsync(session, teacherId, ct).ConfigureAwait(false);
+            return (s, b, c);
         }, cancellationToken).ConfigureAwait(false);
 
         var names = (await students.GetStudentsAsync(teacherId, cancellationToken).ConfigureAwait(false))
@@ -205,7 +208,7 @@ public sealed class TimeSlotService(
         return slots
             .Select(s => new TeacherSlotView(s, bySlot[s.Id]
                 .OrderBy(b => b.CreatedAt)
-                .Select(b => new TeacherBookingView(b, names.GetValueOrDefault(b.StudentId, b.StudentId)))
+                .Select(b => new TeacherBookingView(b, names.GetValueOrDefault(b.StudentId, b.StudentId), StudentColors.Resolve(b.StudentId, colors.GetValueOrDefault(b.StudentId)).Pair))
                 .ToList()))
             .ToList();
     }

@@ -75,6 +75,9 @@ public interface IClassBookingSession
     /// <summary>Number of a student's confirmed bookings with a teacher whose class starts in <paramref name="range"/>.</summary>
     Task<int> CountActiveBookingsStartingAsync(string teacherId, string studentId, TimeRange range, CancellationToken cancellationToken);
 
+    /// <summary>The teacher's confirmed bookings (every student's) whose class overlaps <paramref name="range"/>, by start.</summary>
+    Task<IReadOnlyList<Booking>> GetActiveTeacherBookingsAsync(string teacherId, TimeRange range, CancellationToken cancellationToken);
+
     /// <summary>Adds a booking (the caller has taken the seat with <see cref="TryTakeSeatAsync"/>).</summary>
     void AddBooking(Booking booking);
 
@@ -97,6 +100,17 @@ public interface IClassBookingSession
 
     /// <summary>Uses of the teacher's tokens in <paramref name="range"/>, newest first; one student's when <paramref name="studentId"/> is given.</summary>
     Task<IReadOnlyList<TokenAccess>> GetTokenAccessesAsync(string teacherId, string? studentId, TimeRange range, CancellationToken cancellationToken);
+
+    // ----- Students' settings -----
+
+    /// <summary>The settings the teacher stored for their students (at most one row per student).</summary>
+    Task<IReadOnlyList<StudentSettings>> GetStudentSettingsAsync(string teacherId, CancellationToken cancellationToken);
+
+    /// <summary>The settings the teacher stored for one student, if any.</summary>
+    Task<StudentSettings?> FindStudentSettingsAsync(string teacherId, string studentId, CancellationToken cancellationToken);
+
+    /// <summary>Stores settings for a student who had none.</summary>
+    void AddStudentSettings(StudentSettings settings);
 
     // ----- Policy and audit -----
 

@@ -1,5 +1,6 @@
 using System.Text;
 using ClassBooking.Core.Model;
+using ClassBooking.Core.Students;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -138,8 +139,28 @@ internal static class ClassBookingModel
             HostForeignKey(e, nameof(TeacherPolicy.TeacherId), host, hostKey);
         });
 
+        // A teacher's settings per student: one row per (teacher, student); the database accepts palette keys only.
+        modelBuilder.Entity<StudentSettings>(e =>
+        {
+            e.ToTable(names.StudentSettings, names.Schema, t => t.HasCheckConstraint(names.StudentColorCheck, StudentColorCheckSql));
+            e.HasKey(x => new { x.TeacherId, x.StudentId });
+            e.Property(x => x.ColorKey).HasMaxLength(MaxColorKeyLength);
+            HostForeignKey(e, nameof(StudentSettings.TeacherId), host, hostKey);
+            HostForeignKey(e, nameof(StudentSettings.StudentId), host, hostKey);
+        });
+
         ApplySnakeCaseNames(modelBuilder);
     }
+
+    /// <summary>Longest palette key the column holds.</summary>
+    public const int MaxColorKeyLength = 32;
+
+    /// <summary>
+    /// <c>color_key IN ('blue', ...)</c> over <see cref="StudentColors.Keys"/>: a palette change changes the model, so
+    /// the migrations test asks for a migration that replaces the check.
+    /// </summary>
+    public static string StudentColorCheckSql =>
+        $"color_key IN ({string.Join(", ", StudentColors.Keys.Select(k => $"'{k}'"))})";
 
     /// <summary>Converts ClassBooking's string ids to the host's key type (none for string keys).</summary>
     public static ValueConverter? HostKeyConverter(Type keyType) =>

@@ -55,8 +55,10 @@ internal sealed class StoreNames
 
     public string TeacherPolicies => Table("teacher_policies");
 
+    public string StudentSettings => Table("student_settings");
+
     /// <summary>Every table ClassBooking owns, in creation order.</summary>
-    public IReadOnlyList<string> AllTables => [ShareTokens, SlotSeries, TimeSlots, Bookings, BlockedSlots, TokenAccessLog, AuditLog, TeacherPolicies];
+    public IReadOnlyList<string> AllTables => [ShareTokens, SlotSeries, TimeSlots, Bookings, BlockedSlots, TokenAccessLog, AuditLog, TeacherPolicies, StudentSettings];
 
     /// <summary>Unique index: one confirmed booking per (slot, student).</summary>
     public string ActiveBookingIndex => $"ix_{Bookings}_active_slot_student";
@@ -84,6 +86,9 @@ internal sealed class StoreNames
 
     /// <summary>Check: a series' classes last at least a minute.</summary>
     public string SeriesDurationCheck => $"ck_{SlotSeries}_duration";
+
+    /// <summary>Check: a student's colour is a key of the palette (or none).</summary>
+    public string StudentColorCheck => $"ck_{StudentSettings}_color_key";
 
     /// <summary>PostgreSQL exclusion constraint: a teacher's open slots never overlap.</summary>
     public string SlotOverlapExclusion => $"ex_{TimeSlots}_no_overlap";

@@ -71,7 +71,7 @@ internal static class DatabaseErrorTranslator
                 return Overlaps();
 
             case SqliteConstraintCheck:
-                string[] checks = [names.SlotBookedCountCheck, names.SlotCapacityCheck, names.SlotRangeCheck, names.BlockRangeCheck, names.SeriesCapacityCheck, names.SeriesDurationCheck];
+                string[] checks = [names.SlotBookedCountCheck, names.SlotCapacityCheck, names.SlotRangeCheck, names.BlockRangeCheck, names.SeriesCapacityCheck, names.SeriesDurationCheck, names.StudentColorCheck];
                 var name = checks.FirstOrDefault(n => message.Contains(n, StringComparison.Ordinal));
                 return name is null ? null : FromCheck(name, names);
 
@@ -85,6 +85,7 @@ internal static class DatabaseErrorTranslator
         : constraint == names.SlotCapacityCheck || constraint == names.SeriesCapacityCheck ? ClassBookingError.Invalid("capacity", "A class needs at least one seat.")
         : constraint == names.SlotRangeCheck || constraint == names.BlockRangeCheck ? ClassBookingError.Invalid("endsAt", "The end must be after the start.")
         : constraint == names.SeriesDurationCheck ? ClassBookingError.Invalid("durationMinutes", "A class lasts at least one minute.")
+        : constraint == names.StudentColorCheck ? ClassBookingError.Invalid("color", "Choose one of the palette's colours.")
         : null;
 
     private static ClassBookingError AlreadyBooked() => new(ErrorCodes.AlreadyBooked, "This student already holds a seat in this class.");

@@ -177,6 +177,12 @@ internal sealed class EntityFrameworkClassBookingSession(ClassBookingDbContext d
             b => b.TeacherId == teacherId && b.StudentId == studentId && b.Status == BookingStatus.Confirmed && b.StartsAt >= range.Start && b.StartsAt < range.End,
             cancellationToken);
 
+    public async Task<IReadOnlyList<Booking>> GetActiveTeacherBookingsAsync(string teacherId, TimeRange range, CancellationToken cancellationToken) =>
+        await db.Bookings
+            .Where(b => b.TeacherId == teacherId && b.Status == BookingStatus.Confirmed && b.StartsAt < range.End && b.EndsAt > range.Start)
+            .OrderBy(b => b.StartsAt).ThenBy(b => b.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
     public void AddBooking(Booking booking)
     {
         ArgumentNullException.ThrowIfNull(booking);
@@ -227,6 +233,24 @@ internal sealed class EntityFrameworkClassBookingSession(ClassBookingDbContext d
         }
 
         return await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // ----- Students' settings -----
+
+    public async Task<IReadOnlyList<StudentSettings>> GetStudentSettingsAsync(string teacherId, CancellationToken cancellationToken) =>
+        await db.StudentSettings
+            .Where(x => x.TeacherId == teacherId)
+            .OrderBy(x => x.StudentId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<StudentSettings?> FindStudentSettingsAsync(string teacherId, string studentId, CancellationToken cancellationToken) =>
+        await db.StudentSettings.FindAsync([teacherId, studentId], cancellationToken).ConfigureAwait(false);
+
+    public void AddStudentSettings(StudentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Writable();
+        db.StudentSettings.Add(settings);
     }
 
     // ----- Policy and audit -----

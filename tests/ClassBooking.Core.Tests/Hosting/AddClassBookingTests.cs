@@ -201,7 +201,7 @@ public sealed class AddClassBookingTests
         [
             typeof(ClientAddressHasher), typeof(AuditTrail), typeof(TeacherPolicyService), typeof(TimeSlotService),
             typeof(SlotSeriesService), typeof(BlockedPeriodService), typeof(BookingService), typeof(ShareTokenService),
-            typeof(StudentCalendarService), typeof(TimeProvider), typeof(IStudentDirectory), typeof(ITeacherDirectory),
+            typeof(StudentCalendarService), typeof(StudentColorService), typeof(TimeProvider), typeof(IStudentDirectory), typeof(ITeacherDirectory),
             typeof(IStartupValidator),
         ];
         Assert.All(once, type => Assert.Equal(1, services.Count(d => d.ServiceType == type)));

@@ -321,6 +321,37 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
                         });
                 });
 
+            modelBuilder.Entity("ClassBooking.Core.Model.StudentSettings", b =>
+                {
+                    b.Property<string>("TeacherId")
+                        .HasColumnType("text")
+                        .HasColumnName("teacher_id");
+
+                    b.Property<string>("StudentId")
+                        .HasColumnType("text")
+                        .HasColumnName("student_id");
+
+                    b.Property<string>("ColorKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("color_key");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TeacherId", "StudentId")
+                        .HasName("pk_student_settings");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_student_settings_student_id");
+
+                    b.ToTable("student_settings", "booking", t =>
+                        {
+                            t.HasCheckConstraint("ck_student_settings_color_key", "color_key IN ('blue', 'red', 'green', 'purple', 'orange', 'teal', 'pink', 'olive')");
+                        });
+                });
+
             modelBuilder.Entity("ClassBooking.Core.Model.TeacherPolicy", b =>
                 {
                     b.Property<string>("TeacherId")
@@ -568,6 +599,23 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_slot_series_teacher_id_host");
+                });
+
+            modelBuilder.Entity("ClassBooking.Core.Model.StudentSettings", b =>
+                {
+                    b.HasOne("ClassBooking.EntityFrameworkCore.Modeling.HostProfile", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_student_settings_student_id_host");
+
+                    b.HasOne("ClassBooking.EntityFrameworkCore.Modeling.HostProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_student_settings_teacher_id_host");
                 });
 
             modelBuilder.Entity("ClassBooking.Core.Model.TeacherPolicy", b =>

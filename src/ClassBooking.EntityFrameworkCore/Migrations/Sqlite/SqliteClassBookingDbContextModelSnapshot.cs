@@ -313,6 +313,37 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ClassBooking.Core.Model.StudentSettings", b =>
+                {
+                    b.Property<string>("TeacherId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("teacher_id");
+
+                    b.Property<string>("StudentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("student_id");
+
+                    b.Property<string>("ColorKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("color_key");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TeacherId", "StudentId")
+                        .HasName("pk_booking_student_settings");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_booking_student_settings_student_id");
+
+                    b.ToTable("booking_student_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_booking_student_settings_color_key", "color_key IN ('blue', 'red', 'green', 'purple', 'orange', 'teal', 'pink', 'olive')");
+                        });
+                });
+
             modelBuilder.Entity("ClassBooking.Core.Model.TeacherPolicy", b =>
                 {
                     b.Property<string>("TeacherId")
@@ -559,6 +590,23 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_booking_slot_series_teacher_id_host");
+                });
+
+            modelBuilder.Entity("ClassBooking.Core.Model.StudentSettings", b =>
+                {
+                    b.HasOne("ClassBooking.EntityFrameworkCore.Modeling.HostProfile", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_student_settings_student_id_host");
+
+                    b.HasOne("ClassBooking.EntityFrameworkCore.Modeling.HostProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_student_settings_teacher_id_host");
                 });
 
             modelBuilder.Entity("ClassBooking.Core.Model.TeacherPolicy", b =>

@@ -1,0 +1,29 @@
+namespace ClassBooking.Core.Tokens;
+
+/// <summary>
+/// The address of a student's share link: <c>{base}/book/{teacherSlug}/{token}</c> (see <see cref="TeacherSlug"/>).
+/// The one place links are put together, for the HTTP API and the components alike.
+/// </summary>
+public static class ShareLinkUrl
+{
+    /// <summary>The path segment the student portal is mounted under.</summary>
+    public const string PortalSegment = "book";
+
+    /// <summary>
+    /// The link for <paramref name="token"/>. <paramref name="baseUrl"/> is the host's public root (with or without
+    /// a trailing slash, possibly with a path base, e.g. <c>https://lessons.example/app/</c>).
+    /// </summary>
+    public static string Build(string baseUrl, string? teacherDisplayName, string token)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(baseUrl);
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        return $"{baseUrl.TrimEnd('/')}/{PortalSegment}/{TeacherSlug.From(teacherDisplayName)}/{Uri.EscapeDataString(token)}";
+    }
+
+    /// <summary>The link for <paramref name="token"/> under an absolute <paramref name="baseUri"/>.</summary>
+    public static string Build(Uri baseUri, string? teacherDisplayName, string token)
+    {
+        ArgumentNullException.ThrowIfNull(baseUri);
+        return Build(baseUri.ToString(), teacherDisplayName, token);
+    }
+}
