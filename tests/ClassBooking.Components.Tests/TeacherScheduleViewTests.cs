@@ -3,16 +3,9 @@ using ClassBooking.Core.Model;
 
 namespace ClassBooking.Components.Tests;
 
-/// <summary>Maria's week (Europe/London): see <see cref="PortalTestBase"/> for the slots and bookings.</summary>
-public sealed class TeacherScheduleViewTests : PortalTestBase
+/// <summary>Maria's week (Europe/London): see <see cref="ScheduleTestBase"/> for the slots and bookings.</summary>
+public sealed class TeacherScheduleViewTests : ScheduleTestBase
 {
-    private IRenderedComponent<TeacherScheduleView> RenderSchedule()
-    {
-        var cut = Render<TeacherScheduleView>(p => p.Add(x => x.TeacherId, Teacher));
-        cut.WaitForAssertion(() => Assert.DoesNotContain("Loading your schedule", cut.Markup, StringComparison.Ordinal), Wait);
-        return cut;
-    }
-
     [Fact]
     public void The_grid_shows_the_week_in_the_teachers_zone_with_the_booked_students()
     {
