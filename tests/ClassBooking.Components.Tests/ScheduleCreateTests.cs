@@ -15,7 +15,7 @@ public sealed class ScheduleCreateTests : ScheduleTestBase
 
         Assert.Equal("New class", DialogTitle(cut));
         Assert.Equal("Thursday 9 April 2026, 10:00–11:00", cut.Find("[data-new-slot-when]").TextContent);
-        Assert.Equal("10:00", Field(cut, "Start time").GetAttribute("value"));
+        Assert.Equal("10:00:00", Field(cut, "Start time").GetAttribute("value"));
         Assert.Equal("60", Field(cut, "Duration (minutes)").GetAttribute("value"));
         Assert.Equal("1", Field(cut, "Seats").GetAttribute("value"));
         Assert.Single(cut.FindAll("[role=dialog]"));
@@ -39,7 +39,7 @@ public sealed class ScheduleCreateTests : ScheduleTestBase
 
         Assert.Equal("New class", DialogTitle(cut));
         Assert.Equal("Thursday 9 April 2026, 10:00–13:00", cut.Find("[data-new-slot-when]").TextContent);
-        Assert.Equal("10:00", Field(cut, "Start time").GetAttribute("value"));
+        Assert.Equal("10:00:00", Field(cut, "Start time").GetAttribute("value"));
         Assert.Equal("180", Field(cut, "Duration (minutes)").GetAttribute("value"));
         Assert.Empty(cut.FindAll("td.cb-cell--selected"));
     }

@@ -130,7 +130,7 @@ public sealed class ScheduleKeyboardTests : ScheduleTestBase
         Key(Tabbable(cut), "ArrowRight");
         Key(Tabbable(cut), "ArrowDown");
         Key(Tabbable(cut), "Enter");
-        Field(cut, "Start time").Change("09:15");
+        SetTime(Field(cut, "Start time"), "09:15");
         Field(cut, "Duration (minutes)").Change("45");
 
         Button(cut, "Save").Click(); // Enter on a button

@@ -92,13 +92,16 @@ public sealed class ScheduleMoveTests : ScheduleTestBase
         var error = cut.Find(".cb-schedule__error");
         Assert.Equal(ErrorCodes.Overlaps, error.GetAttribute("data-error-code"));
         Assert.Contains("was not moved. This time overlaps your class on Fri 10 Apr, 17:00–18:00.", error.TextContent, StringComparison.Ordinal);
-        Assert.Contains("was not moved", Status(cut), StringComparison.Ordinal);
+        Assert.Equal(error.TextContent, Status(cut));
+        Assert.Contains("cb-visually-hidden", cut.Find("[role=status]").ClassList); // announced, but shown once: in red
         Assert.Equal(FreeSlot.StartsAt, (await StoredSlotAsync(FreeSlot.Id))!.StartsAt);
         Assert.Single(Cell(cut, "2026-04-09", 17).QuerySelectorAll($".cb-slot[data-slot-id='{FreeSlot.Id}']"));
 
         // The next successful action clears the message.
         DragAndDrop(cut, FreeSlot.Id, "2026-04-09", 15);
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".cb-schedule__error")), Wait);
+        Assert.DoesNotContain("cb-visually-hidden", cut.Find("[role=status]").ClassList);
+        Assert.StartsWith("Moved the class", Status(cut), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,9 +113,9 @@ public sealed class ScheduleMoveTests : ScheduleTestBase
         Assert.Equal("Move or delete this class", DialogTitle(cut));
         Assert.Contains("Thursday 9 April 2026, 17:00–18:00", cut.Find("[role=dialog] .cb-facts").TextContent, StringComparison.Ordinal);
         Assert.Equal("2026-04-09", Field(cut, "Date").GetAttribute("value"));
-        Assert.Equal("17:00", Field(cut, "Start time").GetAttribute("value"));
+        Assert.Equal("17:00:00", Field(cut, "Start time").GetAttribute("value"));
         Field(cut, "Date").Change("2026-04-10");
-        Field(cut, "Start time").Change("09:30");
+        SetTime(Field(cut, "Start time"), "09:30");
         Button(cut, "Move").Click();
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[role=dialog]")), Wait);

@@ -66,6 +66,12 @@ public abstract class ScheduleTestBase : PortalTestBase
         return error.Count == 0 ? "" : error[0].TextContent;
     }
 
+    /// <summary>
+    /// Types a time into a time input the way the browser reports it: Blazor's script sends a time input's "09:30"
+    /// as "09:30:00", so a component bound with a minutes-only format would never see the change.
+    /// </summary>
+    protected static void SetTime(IElement input, string hoursAndMinutes) => input.Change(hoursAndMinutes + ":00");
+
     protected static string Status(IRenderedComponent<TeacherScheduleView> cut) => cut.Find("[role=status]").TextContent;
 
     protected static void Key(IElement element, string key, bool alt = false, bool ctrl = false) =>
