@@ -409,9 +409,9 @@ public partial class TeacherScheduleView : IAsyncDisposable
 
     private void OnCellPointerDown(PointerEventArgs e, DateOnly day, int hour)
     {
-        pointerSequence = true;
         selection = null;
-        if (e.Button != 0 || SlotsAt(day, hour).Count > 0 || AnyDialogOpen)
+        pointerSequence = SlotsAt(day, hour).Count == 0;
+        if (e.Button != 0 || !pointerSequence || AnyDialogOpen)
         {
             return;
         }
