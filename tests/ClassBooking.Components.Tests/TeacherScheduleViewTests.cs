@@ -3,16 +3,9 @@ using ClassBooking.Core.Model;
 
 namespace ClassBooking.Components.Tests;
 
-/// <summary>Maria's week (Europe/London): see <see cref="PortalTestBase"/> for the slots and bookings.</summary>
-public sealed class TeacherScheduleViewTests : PortalTestBase
+/// <summary>Maria's week (Europe/London): see <see cref="ScheduleTestBase"/> for the slots and bookings.</summary>
+public sealed class TeacherScheduleViewTests : ScheduleTestBase
 {
-    private IRenderedComponent<TeacherScheduleView> RenderSchedule()
-    {
-        var cut = Render<TeacherScheduleView>(p => p.Add(x => x.TeacherId, Teacher));
-        cut.WaitForAssertion(() => Assert.DoesNotContain("Loading your schedule", cut.Markup, StringComparison.Ordinal), Wait);
-        return cut;
-    }
-
     [Fact]
     public void The_grid_shows_the_week_in_the_teachers_zone_with_the_booked_students()
     {
@@ -113,5 +106,34 @@ public sealed class TeacherScheduleViewTests : PortalTestBase
         var dialog = cut.Find("[role=dialog]");
         Assert.Equal("true", dialog.GetAttribute("aria-modal"));
         Assert.Equal("Set availability", cut.Find("#" + dialog.GetAttribute("aria-labelledby")).TextContent);
+    }
+
+    [Fact]
+    public void Closing_Set_availability_returns_focus_to_its_button()
+    {
+        var cut = RenderSchedule();
+        var button = cut.FindAll("button").Single(b => b.TextContent == "Set availability");
+        var reference = button.Attributes.Single(a => a.Name.Equals("blazor:elementreference", StringComparison.OrdinalIgnoreCase)).Value;
+        button.Click();
+
+        cut.FindAll("[role=dialog] button").Single(b => b.TextContent == "Cancel").Click();
+
+        Assert.Empty(cut.FindAll("[role=dialog]"));
+        var focused = JSInterop.VerifyFocusAsyncInvoke(calledTimes: 2)[^1]; // the dialog on opening, then the button
+        Assert.Equal(reference, ((Microsoft.AspNetCore.Components.ElementReference)focused.Arguments[0]!).Id);
+    }
+
+    [Fact]
+    public void Clicking_a_class_opens_its_dialog_and_its_Delete_button_the_confirmation()
+    {
+        var cut = RenderSchedule();
+
+        cut.Find($".cb-slot[data-slot-id='{FreeSlot.Id}'] .cb-slot__time").Click();
+        Assert.Equal("Move or delete this class", cut.Find("[role=dialog] h2").TextContent);
+        cut.Find("[role=dialog]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" });
+
+        cut.Find($".cb-slot[data-slot-id='{FreeSlot.Id}'] button").Click();
+        Assert.Single(cut.FindAll("[role=dialog]"));
+        Assert.Equal("Delete this class?", cut.Find("[role=dialog] h2").TextContent);
     }
 }
