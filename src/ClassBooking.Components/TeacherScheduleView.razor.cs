@@ -11,7 +11,7 @@ namespace ClassBooking.Components;
 
 /// <summary>
 /// The teacher's week: a grid of days (Monday to Sunday) by hours in the teacher's time zone, with every open slot,
-/// its seats and the booked students' names in each student's colour (<see cref="ClassBooking.Core.Students.StudentColors"/>).
+/// its seats and the booked students' names in each student's colour (the teacher's choice, else the palette default of <see cref="ClassBooking.Core.Students.StudentColors"/>).
 /// </summary>
 /// <remarks>
 /// <para>Creating: a click on a free hour, or a drag down several free hours of one day, opens <see cref="NewSlotDialog"/>

@@ -29,4 +29,27 @@ public static class Dashboard
         await page.GotoAsync("/schedule");
         await WaitForInteractiveAsync(page, ".cb-schedule");
     }
+
+    /// <summary>Publishes a weekly series through "Set availability", its preview and Save, and closes the dialog.</summary>
+    public static async Task PublishWeeklySeriesAsync(IPage page, string firstDate, string startTime, string weeks, params string[] days)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set availability" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Set availability" });
+        await dialog.GetByLabel("Every week").CheckAsync();
+        foreach (var day in days)
+        {
+            await dialog.GetByLabel(day, new() { Exact = true }).CheckAsync();
+        }
+
+        await dialog.GetByLabel("Starting").FillAsync(firstDate);
+        await dialog.GetByLabel("Start time").FillAsync(startTime);
+        await dialog.GetByLabel("Duration (minutes)").FillAsync("60");
+        await dialog.GetByLabel("For").SelectOptionAsync(weeks);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(dialog.Locator(".cb-preview__row").First).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(dialog.Locator(".cb-result")).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
 }

@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ClassLogger.EndToEnd.Tests;
+
+/// <summary>The whole way through the sample: the teacher sets things up in the dashboard, the student books on a phone.</summary>
+[Collection(SharedBrowser.Name)]
+public sealed class JourneyTests(EndToEndFixture browser)
+{
+    [Fact]
+    public async Task Teacher_publishes_and_shares_a_link_the_student_books_and_the_teacher_sees_it_in_the_students_colour()
+    {
+        var shots = new StepShots();
+        await using var sample = EndToEndFixture.StartSample();
+        await using var teacherContext = await browser.NewContextAsync(sample);
+        var teacher = await teacherContext.NewPageAsync();
+        await Dashboard.SignInAsync(teacher, Dashboard.Maria);
+
+        // A weekly series through the preview.
+        await Dashboard.OpenScheduleAsync(teacher);
+        await Dashboard.PublishWeeklySeriesAsync(teacher, "2026-04-09", "10:00", weeks: "4", "Mon", "Thu");
+        await shots.TakeAsync(teacher, "series-published");
+
+        // A link for Lena, and a colour for her.
+        await teacher.GotoAsync("/links");
+        await Dashboard.WaitForInteractiveAsync(teacher, ".cb-panel");
+        var lena = teacher.Locator("article.cb-student-links").Filter(new() { HasText = "Lena Fischer" });
+        await lena.GetByRole(AriaRole.Button, new() { Name = "Create link for Lena Fischer" }).ClickAsync();
+        var linkInput = lena.GetByLabel("Booking link for Lena Fischer");
+        await Expect(linkInput).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/book/maria-keller/[A-Za-z0-9_-]{43}$"));
+        var link = await linkInput.InputValueAsync();
+        await Expect(lena.GetByRole(AriaRole.Link, new() { Name = "E-mail link to Lena Fischer" }))
+            .ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^mailto:lena\\.fischer@example\\.com\\?"));
+        await lena.GetByRole(AriaRole.Radio, new() { Name = "Purple" }).CheckAsync();
+        await Expect(teacher.Locator(".cb-panel .cb-status")).ToContainTextAsync("Lena Fischer is now shown in purple.");
+        await shots.TakeAsync(teacher, "link-created");
+        await Accessibility.AssertNoViolationsAsync(teacher, "the booking links page with a new link shown");
+
+        // Lena books tomorrow's class on her phone.
+        await using var studentContext = await browser.NewContextAsync(sample, 390, 844, touch: true);
+        var student = await studentContext.NewPageAsync();
+        await Portal.OpenAsync(student, link);
+        await shots.TakeAsync(student, "student-portal");
+        await Portal.Slot(student, "2026-04-09", "10:00").TapAsync();
+        await Portal.Dialog(student).GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).TapAsync();
+        await Expect(Portal.Dialog(student)).ToHaveAccessibleNameAsync("You are booked");
+        await Portal.Dialog(student).GetByRole(AriaRole.Button, new() { Name = "Close" }).TapAsync();
+        await Expect(Portal.Upcoming(student)).ToContainTextAsync("Thu 9 Apr");
+        await shots.TakeAsync(student, "student-booked");
+
+        // The teacher's week shows the booking in Lena's purple, and the links page shows her link was used.
+        await Dashboard.OpenScheduleAsync(teacher);
+        var booking = teacher.Locator("td[data-date='2026-04-09'][data-hour='10'] .cb-student").Filter(new() { HasText = "Lena Fischer" });
+        await Expect(booking).ToHaveCSSAsync("color", "rgb(91, 42, 134)");
+        await Expect(booking).ToHaveCSSAsync("background-color", "rgb(239, 228, 250)");
+        await shots.TakeAsync(teacher, "schedule-with-booking");
+        await Accessibility.AssertNoViolationsAsync(teacher, "the Schedule tab with a booking");
+
+        await teacher.GotoAsync("/links");
+        await Dashboard.WaitForInteractiveAsync(teacher, ".cb-panel");
+        await Expect(lena.Locator(".cb-usage")).ToContainTextAsync("1");
+        await shots.TakeAsync(teacher, "link-used");
+    }
+}
