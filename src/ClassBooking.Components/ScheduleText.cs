@@ -35,14 +35,4 @@ internal static class ScheduleText
         suggestions.Count == 0
             ? ""
             : " Free nearby: " + string.Join("; ", suggestions.Select(s => PortalText.When(s.Start, s.End, zone))) + ".";
-
-    /// <summary>
-    /// The draft that moves <paramref name="slot"/> to start at <paramref name="start"/> on <paramref name="date"/>
-    /// (teacher's local time), keeping its length, seats, price and note.
-    /// </summary>
-    public static SlotDraft MoveDraft(TimeSlot slot, DateOnly date, TimeOnly start, string zone)
-    {
-        var startsAt = LocalTimeConverter.ToUtc(date, start, zone);
-        return new SlotDraft(startsAt, startsAt + (slot.EndsAt - slot.StartsAt), slot.Capacity, slot.Price, slot.Note);
-    }
 }

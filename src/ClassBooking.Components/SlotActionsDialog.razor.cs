@@ -9,7 +9,7 @@ namespace ClassBooking.Components;
 
 /// <summary>
 /// What the teacher can do with one class from the schedule without a mouse: move it to another date and start time
-/// (keeping its length, seats, price and note; <see cref="TimeSlotService.UpdateAsync"/>) or delete it (handed back to
+/// (keeping its length, seats, price and note; <see cref="TimeSlotService.MoveAsync"/>) or delete it (handed back to
 /// the schedule's confirmation through <see cref="OnDelete"/>). A booked class cannot move, which the core enforces;
 /// the dialog says so instead of offering the fields. Refusals are shown next to the start time in plain words.
 /// </summary>
@@ -84,8 +84,8 @@ public partial class SlotActionsDialog
             return;
         }
 
-        var draft = ScheduleText.MoveDraft(Slot.Slot, day, time, TimeZoneId);
-        if (draft.StartsAt == Slot.Slot.StartsAt)
+        var startsAt = LocalTimeConverter.ToUtc(day, time, TimeZoneId);
+        if (startsAt == Slot.Slot.StartsAt)
         {
             errors = [ClassBookingError.Invalid("start", "This is the class's time already. Choose another date or start time.")];
             refocus = true;
@@ -95,7 +95,7 @@ public partial class SlotActionsDialog
         busy = true;
         try
         {
-            var moved = await Slots.UpdateAsync(TeacherId, Slot.Slot.Id, draft);
+            var moved = await Slots.MoveAsync(TeacherId, Slot.Slot.Id, startsAt, Slot.Slot.Version);
             if (moved.Succeeded)
             {
                 errors = [];

@@ -557,8 +557,8 @@ public partial class TeacherScheduleView : IAsyncDisposable
             return;
         }
 
-        var draft = ScheduleText.MoveDraft(view.Slot, date, start, zone!);
-        if (draft.StartsAt == view.Slot.StartsAt)
+        var startsAt = LocalTimeConverter.ToUtc(date, start, zone!);
+        if (startsAt == view.Slot.StartsAt)
         {
             return;
         }
@@ -567,7 +567,7 @@ public partial class TeacherScheduleView : IAsyncDisposable
         try
         {
             var from = SlotLabel(view.Slot);
-            var result = await Slots.UpdateAsync(TeacherId, view.Slot.Id, draft);
+            var result = await Slots.MoveAsync(TeacherId, view.Slot.Id, startsAt, view.Slot.Version);
             if (result.Succeeded)
             {
                 ClearGridError();

@@ -1,4 +1,6 @@
 using ClassBooking.Core;
+using ClassBooking.Core.Model;
+using ClassBooking.Core.Services;
 using Microsoft.AspNetCore.Components.Web;
 
 namespace ClassBooking.Components.Tests;
@@ -61,6 +63,25 @@ public sealed class ScheduleMoveTests : ScheduleTestBase
         Assert.Equal(FreeSlot.StartsAt, (await StoredSlotAsync(FreeSlot.Id))!.StartsAt);
         Assert.Equal("", Status(cut));
         Assert.Single(Cell(cut, "2026-04-09", 17).QuerySelectorAll(".cb-slot"));
+    }
+
+    [Fact]
+    public async Task A_class_changed_in_another_window_since_the_page_loaded_is_not_moved_over_that_change()
+    {
+        var cut = RenderSchedule();
+        // Another window raises the seats and changes the note while this page still shows the old values.
+        var edited = await WithServiceAsync<TimeSlotService, Core.Result<TimeSlot>>(s =>
+            s.UpdateAsync(Teacher, FreeSlot.Id, new SlotDraft(FreeSlot.StartsAt, FreeSlot.EndsAt, 3, null, "Room 4")));
+        Assert.True(edited.Succeeded, edited.Error?.Message);
+
+        DragAndDrop(cut, FreeSlot.Id, "2026-04-10", 14);
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".cb-schedule__error")), Wait);
+        Assert.Equal(ErrorCodes.ConcurrentChange, cut.Find(".cb-schedule__error").GetAttribute("data-error-code"));
+        var stored = (await StoredSlotAsync(FreeSlot.Id))!;
+        Assert.Equal(FreeSlot.StartsAt, stored.StartsAt);
+        Assert.Equal(3, stored.Capacity);
+        Assert.Equal("Room 4", stored.Note);
     }
 
     [Fact]

@@ -163,6 +163,59 @@ public abstract partial class ClassBookingSpecificationTests : ClassBookingSpeci
     }
 
     [Fact]
+    public async Task Moving_a_slot_keeps_its_length_seats_price_and_note_as_stored()
+    {
+        var slot = await CreateSlotAsync(3, minutes: 90, capacity: 4, note: "Room 1");
+        var later = slot.StartsAt.AddHours(5);
+
+        var moved = await InScope<TimeSlotService, Result<TimeSlot>>(s => s.MoveAsync(TeacherA, slot.Id, later, slot.Version));
+
+        Assert.True(moved.Succeeded, moved.Error?.Message);
+        var stored = Assert.Single(await OpenSlotsOf(TeacherA));
+        Assert.Equal(later, stored.StartsAt);
+        Assert.Equal(later.AddMinutes(90), stored.EndsAt);
+        Assert.Equal(4, stored.Capacity);
+        Assert.Equal(25m, stored.Price);
+        Assert.Equal("Room 1", stored.Note);
+        Assert.NotEqual(slot.Version, stored.Version);
+    }
+
+    [Fact]
+    public async Task Moving_a_slot_changed_since_it_was_read_is_refused_and_changes_nothing()
+    {
+        var slot = await CreateSlotAsync(3, capacity: 2);
+        var edited = await InScope<TimeSlotService, Result<TimeSlot>>(s => s.UpdateAsync(TeacherA, slot.Id, new SlotDraft(slot.StartsAt, slot.EndsAt, 5, null, "Bring the score")));
+        Assert.True(edited.Succeeded, edited.Error?.Message);
+
+        // A page that still shows the slot as it was before the edit drags it.
+        var moved = await InScope<TimeSlotService, Result<TimeSlot>>(s => s.MoveAsync(TeacherA, slot.Id, slot.StartsAt.AddHours(2), slot.Version));
+
+        Assert.Equal(ErrorCodes.ConcurrentChange, moved.Error?.Code);
+        var stored = Assert.Single(await OpenSlotsOf(TeacherA));
+        Assert.Equal(slot.StartsAt, stored.StartsAt);
+        Assert.Equal(5, stored.Capacity);
+        Assert.Equal("Bring the score", stored.Note);
+    }
+
+    [Fact]
+    public async Task Moving_a_booked_slot_or_into_the_past_is_refused()
+    {
+        var slot = await CreateSlotAsync(3, capacity: 2);
+        var free = await CreateSlotAsync(8);
+        Assert.True((await BookAsync(StudentA(0), slot.Id)).Succeeded);
+
+        // Taking a seat changes the slot's version: the page that moves it has read it since.
+        var current = (await OpenSlotsOf(TeacherA)).Single(x => x.Id == slot.Id);
+        var booked = await InScope<TimeSlotService, Result<TimeSlot>>(s => s.MoveAsync(TeacherA, slot.Id, slot.StartsAt.AddHours(2), current.Version));
+        var past = await InScope<TimeSlotService, Result<TimeSlot>>(s => s.MoveAsync(TeacherA, free.Id, free.StartsAt.AddDays(-30), free.Version));
+
+        Assert.Equal(ErrorCodes.SlotHasBookings, booked.Error?.Code);
+        Assert.False(past.Succeeded);
+        Assert.Equal(ErrorCodes.Validation, past.Error?.Code);
+        Assert.Equal([slot.StartsAt, free.StartsAt], (await OpenSlotsOf(TeacherA)).Select(x => x.StartsAt).Order());
+    }
+
+    [Fact]
     public async Task Deleting_a_booked_slot_needs_cancelBookings_which_cancels_them()
     {
         var slot = await CreateSlotAsync(3);

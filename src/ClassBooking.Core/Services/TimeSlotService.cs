@@ -94,14 +94,32 @@ public sealed class TimeSlotService(
     public Task<Result<TimeSlot>> UpdateAsync(string teacherId, Guid slotId, SlotDraft draft, RequestOrigin? origin = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var now = time.GetUtcNow();
-        var errors = SlotRules.Validate(draft, now);
+        // Checked before the slot is looked up too, so a bad draft is a 400 whether or not the slot exists.
+        var errors = SlotRules.Validate(draft, time.GetUtcNow());
         if (errors.Count > 0)
         {
             return Task.FromResult(Result<TimeSlot>.Failure(errors));
         }
 
-        var range = SlotRules.ToUtc(draft.StartsAt, draft.EndsAt);
+        return ChangeAsync(teacherId, slotId, _ => draft, expectedVersion: null, origin, cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves a slot to start at <paramref name="startsAt"/>, keeping its length, capacity, price and note as stored,
+    /// as a drag in the teacher's week does. Refused with <see cref="ErrorCodes.ConcurrentChange"/> when the slot
+    /// changed since the caller read it (its <see cref="TimeSlot.Version"/> is no longer
+    /// <paramref name="expectedVersion"/>), so a move never writes back values another tab changed meanwhile;
+    /// otherwise the rules of <see cref="UpdateAsync"/>.
+    /// </summary>
+    public Task<Result<TimeSlot>> MoveAsync(string teacherId, Guid slotId, DateTimeOffset startsAt, Guid expectedVersion, RequestOrigin? origin = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(teacherId, slotId,
+            slot => new SlotDraft(startsAt, startsAt + (slot.EndsAt - slot.StartsAt), slot.Capacity, slot.Price, slot.Note),
+            expectedVersion, origin, cancellationToken);
+
+    private Task<Result<TimeSlot>> ChangeAsync(
+        string teacherId, Guid slotId, Func<TimeSlot, SlotDraft> change, Guid? expectedVersion, RequestOrigin? origin, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
         return store.WriteAsync(WriteLock.Teacher(teacherId), async (session, ct) =>
         {
             var slot = await session.FindSlotAsync(slotId, ct).ConfigureAwait(false);
@@ -110,6 +128,20 @@ public sealed class TimeSlotService(
                 return new ClassBookingError(ErrorCodes.SlotNotFound, "This slot does not exist.");
             }
 
+            if (expectedVersion is { } version && slot.Version != version)
+            {
+                return new ClassBookingError(ErrorCodes.ConcurrentChange,
+                    "This class was changed in the meantime (perhaps in another window). Look at it again and retry.");
+            }
+
+            var draft = change(slot);
+            var errors = SlotRules.Validate(draft, now);
+            if (errors.Count > 0)
+            {
+                return Result<TimeSlot>.Failure(errors);
+            }
+
+            var range = SlotRules.ToUtc(draft.StartsAt, draft.EndsAt);
             var moved = slot.StartsAt != range.Start || slot.EndsAt != range.End;
             if (moved && slot.BookedCount > 0)
             {
