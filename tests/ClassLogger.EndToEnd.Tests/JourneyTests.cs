@@ -58,7 +58,9 @@ public sealed class JourneyTests(EndToEndFixture browser)
 
         await teacher.GotoAsync("/links");
         await Dashboard.WaitForInteractiveAsync(teacher, ".cb-panel");
-        await Expect(lena.Locator(".cb-usage")).ToContainTextAsync("1");
+        await Expect(lena.Locator("[data-usage=uses]")).ToHaveTextAsync("1");
+        await Expect(lena.Locator("[data-usage=devices]")).ToHaveTextAsync("1");
+        await Expect(teacher.Locator("article.cb-student-links").Filter(new() { HasText = "Jonas Weber" }).Locator("[data-usage=uses]")).ToHaveTextAsync("0");
         await shots.TakeAsync(teacher, "link-used");
     }
 }

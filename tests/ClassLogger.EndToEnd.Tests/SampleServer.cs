@@ -54,6 +54,16 @@ public sealed class SampleServer : WebApplicationFactory<Program>
         Assert.True(created.Succeeded, "The classes were not published.");
     }
 
+    /// <summary>Publishes one class of a teacher straight through ClassBooking's service (test set-up).</summary>
+    public async Task CreateClassAsync(string teacherEmail, DateTimeOffset startsAt, int minutes)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var teacherId = await TeacherIdAsync(scope, teacherEmail);
+        var created = await scope.ServiceProvider.GetRequiredService<TimeSlotService>()
+            .CreateAsync(teacherId, new SlotDraft(startsAt, startsAt.AddMinutes(minutes)));
+        Assert.True(created.Succeeded, "The class was not published.");
+    }
+
     /// <summary>
     /// Issues a share link for one of a teacher's students straight through ClassBooking's service (test set-up for
     /// the tests that are about the student's side) and returns its path, <c>/book/{teacher}/{token}</c>.

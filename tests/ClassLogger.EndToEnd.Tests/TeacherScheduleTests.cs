@@ -11,6 +11,8 @@ public sealed class TeacherScheduleTests(EndToEndFixture browser)
     {
         var shots = new StepShots();
         await using var sample = EndToEndFixture.StartSample();
+        // A class already on Thursday 16 April, 10:30–11:30 Berlin time, in the way of the series' third class.
+        await sample.CreateClassAsync(Dashboard.Maria, new DateTimeOffset(2026, 4, 16, 8, 30, 0, TimeSpan.Zero), 60);
         await using var context = await browser.NewContextAsync(sample);
         var page = await context.NewPageAsync();
 
@@ -32,12 +34,17 @@ public sealed class TeacherScheduleTests(EndToEndFixture browser)
 
         var rows = dialog.Locator(".cb-preview__row");
         await Assertions.Expect(rows).ToHaveCountAsync(8);
-        await Assertions.Expect(dialog.GetByRole(AriaRole.Heading, new() { Name = "Preview: 8 classes to create" })).ToBeVisibleAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Heading, new() { Name = "Preview: 7 classes to create, 1 conflict" })).ToBeVisibleAsync();
+        var conflict = dialog.Locator(".cb-preview__row[data-conflict=true]");
+        await Assertions.Expect(conflict).ToHaveCountAsync(1);
+        await Assertions.Expect(conflict).ToContainTextAsync("Thu 16 Apr, 10:00–11:00");
+        await Assertions.Expect(page.Locator(".cb-slot")).ToHaveCountAsync(0); // the preview wrote nothing
         await shots.TakeAsync(page, "availability-preview");
         await Accessibility.AssertNoViolationsAsync(page, "the availability dialog with its preview");
 
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Assertions.Expect(dialog.Locator(".cb-result")).ToContainTextAsync("8");
+        await Assertions.Expect(dialog.Locator(".cb-result")).ToContainTextAsync("7");
+        await Assertions.Expect(dialog.Locator(".cb-skipped")).ToContainTextAsync("16 Apr");
         await shots.TakeAsync(page, "availability-saved");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
@@ -48,6 +55,8 @@ public sealed class TeacherScheduleTests(EndToEndFixture browser)
         await Assertions.Expect(thursday).ToContainTextAsync("10:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Next week" }).ClickAsync();
         await Assertions.Expect(page.Locator("td[data-hour='10'] .cb-slot")).ToHaveCountAsync(2);
+        await Assertions.Expect(ScheduleGrid.Cell(page, "2026-04-13", 10).Locator(".cb-slot")).ToContainTextAsync("10:00–11:00");
+        await Assertions.Expect(ScheduleGrid.Cell(page, "2026-04-16", 10).Locator(".cb-slot")).ToContainTextAsync("10:30–11:30");
         await shots.TakeAsync(page, "schedule-next-week");
     }
 
