@@ -62,5 +62,25 @@ public sealed class JourneyTests(EndToEndFixture browser)
         await Expect(lena.Locator("[data-usage=devices]")).ToHaveTextAsync("1");
         await Expect(teacher.Locator("article.cb-student-links").Filter(new() { HasText = "Jonas Weber" }).Locator("[data-usage=uses]")).ToHaveTextAsync("0");
         await shots.TakeAsync(teacher, "link-used");
+
+        // Regenerating asks first; keeping the link changes nothing.
+        await lena.GetByRole(AriaRole.Button, new() { Name = "Regenerate link for Lena Fischer" }).ClickAsync();
+        var confirm = teacher.GetByRole(AriaRole.Dialog, new() { Name = "Regenerate the link for Lena Fischer?" });
+        await Expect(confirm).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(teacher, "the regenerate-link dialog");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Keep the current link" }).ClickAsync();
+        await Expect(confirm).ToHaveCountAsync(0);
+
+        // The Students tab's card of Lena shows her next class and her link.
+        await teacher.GotoAsync("/students");
+        var card = teacher.Locator("article.student-card").Filter(new() { HasText = "Lena Fischer" });
+        await Expect(card.Locator("[data-booking=next-class]")).ToContainTextAsync("9 Apr");
+        await Expect(card.Locator("[data-booking=link]")).ToHaveAttributeAsync("data-link-state", "active");
+        await shots.TakeAsync(teacher, "students-tab");
+        await Accessibility.AssertNoViolationsAsync(teacher, "the Students tab");
+
+        // The link still works after "Keep the current link".
+        await Portal.OpenAsync(student, link);
+        await Expect(Portal.Upcoming(student)).ToContainTextAsync("Thu 9 Apr");
     }
 }

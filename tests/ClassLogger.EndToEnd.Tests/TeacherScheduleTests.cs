@@ -153,6 +153,16 @@ public sealed class TeacherScheduleTests(EndToEndFixture browser)
         await Expect(ScheduleGrid.Cell(page, "2026-04-11", 12).Locator(".cb-slot")).ToContainTextAsync("12:00–13:00");
         await Expect(page.Locator(".cb-slot")).ToHaveCountAsync(1);
         await shots.TakeAsync(page, "moved-with-keyboard");
+
+        // Delete asks first; Escape keeps the class.
+        await page.Locator("[role=grid] .cb-slot__open").FocusAsync();
+        await page.Keyboard.PressAsync("Delete");
+        var delete = page.GetByRole(AriaRole.Dialog, new() { Name = "Delete this class?" });
+        await Expect(delete).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page, "the delete confirmation");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(delete).ToHaveCountAsync(0);
+        await Expect(page.Locator(".cb-slot")).ToHaveCountAsync(1);
     }
 
     [Fact]
