@@ -29,6 +29,10 @@ public sealed class JourneyTests(EndToEndFixture browser)
         var linkInput = lena.GetByLabel("Booking link for Lena Fischer");
         await Expect(linkInput).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/book/maria-keller/[A-Za-z0-9_-]{43}$"));
         var link = await linkInput.InputValueAsync();
+        await teacherContext.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await lena.GetByRole(AriaRole.Button, new() { Name = "Copy link for Lena Fischer" }).ClickAsync();
+        await Expect(lena.Locator("[data-copy-state=copied]")).ToBeVisibleAsync();
+        Assert.Equal(link, await teacher.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
         await Expect(lena.GetByRole(AriaRole.Link, new() { Name = "E-mail link to Lena Fischer" }))
             .ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^mailto:lena\\.fischer@example\\.com\\?"));
         await lena.GetByRole(AriaRole.Radio, new() { Name = "Purple" }).CheckAsync();
