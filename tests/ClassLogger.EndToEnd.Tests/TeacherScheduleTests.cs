@@ -196,8 +196,11 @@ public sealed class TeacherScheduleTests(EndToEndFixture browser)
         await ScheduleGrid.SwipeAsync(page, shownDay, -160);
         await Expect(shownDay).ToHaveAttributeAsync("data-selected-day", "2026-04-10");
         await ScheduleGrid.SwipeAsync(page, shownDay, 160);
+        await Expect(shownDay).ToHaveAttributeAsync("data-selected-day", "2026-04-09");
         await ScheduleGrid.SwipeAsync(page, shownDay, 160);
         await Expect(shownDay).ToHaveAttributeAsync("data-selected-day", "2026-04-08");
+        // The swipes stayed on the page: none was taken as the browser's "back".
+        Assert.EndsWith("/schedule", page.Url, StringComparison.Ordinal);
         await shots.TakeAsync(page, "after-swipes");
     }
 }
