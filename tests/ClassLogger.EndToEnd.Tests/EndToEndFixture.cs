@@ -19,6 +19,8 @@ public sealed class EndToEndFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Assert.True(File.Exists(ChromiumPath), $"Chromium was not found at {ChromiumPath}. Install Debian's package: apt-get install chromium (test.sh does).");
+        // The suite runs beside the other test projects on two cores: give each awaited state time to arrive.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
