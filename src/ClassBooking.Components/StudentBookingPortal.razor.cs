@@ -19,7 +19,7 @@ namespace ClassBooking.Components;
 /// </summary>
 public partial class StudentBookingPortal
 {
-    private readonly Dictionary<string, ElementReference> focusTargets = new(StringComparer.Ordinal);
+    private readonly FocusTargets focusTargets = new();
     private PortalState state = PortalState.Loading;
     private ShareTokenGrant? grant;
     private string? studentZone;
@@ -30,7 +30,6 @@ public partial class StudentBookingPortal
     private StudentCalendarEntry? bookingSlot;
     private Booking? cancelling;
     private string? openedFrom;
-    private string? focusAfterRender;
     private string announcement = "";
     private bool announcementIsError;
 
@@ -88,20 +87,9 @@ public partial class StudentBookingPortal
     /// <inheritdoc />
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (focusAfterRender is { } key && RendererInfo.IsInteractive)
+        if (RendererInfo.IsInteractive)
         {
-            focusAfterRender = null;
-            if (focusTargets.TryGetValue(key, out var target))
-            {
-                try
-                {
-                    await target.FocusAsync();
-                }
-                catch (JSException)
-                {
-                    // The element is gone (e.g. the class moved to another list); focus stays where the browser put it.
-                }
-            }
+            await focusTargets.ApplyAsync();
         }
     }
 
@@ -192,7 +180,7 @@ public partial class StudentBookingPortal
     {
         bookingSlot = null;
         cancelling = null;
-        focusAfterRender = openedFrom;
+        focusTargets.FocusAfterRender(openedFrom);
         openedFrom = null;
     }
 

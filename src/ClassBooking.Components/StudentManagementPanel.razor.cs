@@ -33,7 +33,7 @@ public partial class StudentManagementPanel : IAsyncDisposable
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
     private readonly string idPrefix = "cb-smp-" + Guid.NewGuid().ToString("N")[..8];
-    private readonly Dictionary<string, ElementReference> focusTargets = new(StringComparer.Ordinal);
+    private readonly FocusTargets focusTargets = new();
     private List<StudentRow>? rows;
     private string? zone;
     private string? teacherName;
@@ -44,7 +44,6 @@ public partial class StudentManagementPanel : IAsyncDisposable
     private ConfirmKind confirmKind;
     private ClassBookingError? confirmError;
     private bool busy;
-    private string? focusAfterRender;
     private IJSObjectReference? clipboard;
 
     private enum ConfirmKind
@@ -158,7 +157,7 @@ public partial class StudentManagementPanel : IAsyncDisposable
     {
         if (confirming is { } row)
         {
-            focusAfterRender = confirmKind == ConfirmKind.Regenerate ? RegenerateKey(row) : RevokeKey(row);
+            focusTargets.FocusAfterRender(confirmKind == ConfirmKind.Regenerate ? RegenerateKey(row) : RevokeKey(row));
         }
 
         confirming = null;
@@ -223,7 +222,7 @@ public partial class StudentManagementPanel : IAsyncDisposable
                 row.CopyState = CopyState.None;
                 await LoadAsync();
                 Announce($"Revoked the booking link for {row.Student.DisplayName}. It no longer works.", isError: false);
-                focusAfterRender = CreateKey(row);
+                focusTargets.FocusAfterRender(CreateKey(row));
             }
         }
         finally
@@ -250,19 +249,19 @@ public partial class StudentManagementPanel : IAsyncDisposable
         current.NewUrl = ShareLinkUrl.Build(BaseUrl, teacherName, result.Value.Token);
         current.CopyState = CopyState.None;
         Announce($"{message} Copy or e-mail it now: it is shown only this once.", isError: false);
-        focusAfterRender = UrlKey(current);
+        focusTargets.FocusAfterRender(UrlKey(current));
     }
 
     private void HideLink(StudentRow row)
     {
         row.NewUrl = null;
         row.CopyState = CopyState.None;
-        focusAfterRender = row.Link.HasLink && !row.Link.IsExpired ? RegenerateKey(row) : CreateKey(row);
+        focusTargets.FocusAfterRender(row.Link.HasLink && !row.Link.IsExpired ? RegenerateKey(row) : CreateKey(row));
     }
 
     private async Task CopyAsync(StudentRow row)
     {
-        if (!focusTargets.TryGetValue(UrlKey(row), out var input))
+        if (!focusTargets.TryGet(UrlKey(row), out var input))
         {
             return;
         }
@@ -287,7 +286,7 @@ public partial class StudentManagementPanel : IAsyncDisposable
 
     private async Task SelectAsync(StudentRow row)
     {
-        if (!focusTargets.TryGetValue(UrlKey(row), out var input))
+        if (!focusTargets.TryGet(UrlKey(row), out var input))
         {
             return;
         }
@@ -328,20 +327,9 @@ public partial class StudentManagementPanel : IAsyncDisposable
     /// <inheritdoc />
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (focusAfterRender is { } key && RendererInfo.IsInteractive)
+        if (RendererInfo.IsInteractive)
         {
-            focusAfterRender = null;
-            if (focusTargets.TryGetValue(key, out var target))
-            {
-                try
-                {
-                    await target.FocusAsync();
-                }
-                catch (JSException)
-                {
-                    // The element went away before it could take focus; the browser keeps focus where it is.
-                }
-            }
+            await focusTargets.ApplyAsync();
         }
     }
 
