@@ -33,4 +33,45 @@ internal static class IdentityAuthentication
         context.HttpContext.Request.Path.StartsWithSegments("/identity/register", StringComparison.OrdinalIgnoreCase)
             ? TypedResults.NotFound()
             : await next(context);
+
+    /// <summary>
+    /// Answers 400 when a string the Identity routes received (an e-mail, a password, a code) holds a control
+    /// character: PostgreSQL cannot store U+0000 and would fail the look-up, and no e-mail or password contains one.
+    /// </summary>
+    public static async ValueTask<object?> RefuseControlCharacters(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var parameters = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<System.Reflection.MethodInfo>()?.GetParameters();
+        for (var i = 0; i < context.Arguments.Count; i++)
+        {
+            switch (context.Arguments[i])
+            {
+                case string text when HasControlCharacter(text):
+                    errors[CamelCase(parameters is { } p && i < p.Length ? p[i].Name ?? "value" : "value")] = [ControlCharacterMessage];
+                    break;
+                case { } body when body.GetType().Namespace == typeof(Microsoft.AspNetCore.Identity.Data.LoginRequest).Namespace:
+                    foreach (var property in body.GetType().GetProperties())
+                    {
+                        if (property.PropertyType == typeof(string) && property.GetValue(body) is string value && HasControlCharacter(value))
+                        {
+                            errors[CamelCase(property.Name)] = [ControlCharacterMessage];
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return errors.Count > 0
+            ? TypedResults.ValidationProblem(errors, extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = "validation" })
+            : await next(context);
+    }
+
+    private const string ControlCharacterMessage = "Contains a control character; use plain text.";
+
+    private static bool HasControlCharacter(string text) => text.Any(char.IsControl);
+
+    private static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 }

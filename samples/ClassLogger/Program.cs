@@ -113,7 +113,8 @@ app.MapPost("/logout", async (SignInManager<IdentityUser> signInManager, [FromFo
 // profile, so self-registration is switched off.
 app.MapGroup("/identity")
     .MapIdentityApi<IdentityUser>()
-    .AddEndpointFilter(IdentityAuthentication.RefuseRegistration);
+    .AddEndpointFilter(IdentityAuthentication.RefuseRegistration)
+    .AddEndpointFilter(IdentityAuthentication.RefuseControlCharacters);
 
 // ClassBooking's HTTP API and its OpenAPI document (/openapi/v1.json).
 app.MapClassBooking("/api");

@@ -31,7 +31,6 @@ public static class ClassBookingHttpApiBuilderExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClassBookingHttpApiOptions>, HttpApiOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<RateLimiterOptions>, ConfigureClassBookingRateLimiter>());
-        services.TryAddSingleton<FailedTokenLookupGuard>();
         services.AddRateLimiter(_ => { });
         services.AddProblemDetails();
         services.AddAntiforgery();

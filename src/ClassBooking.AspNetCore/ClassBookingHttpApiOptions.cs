@@ -13,7 +13,10 @@ public sealed class ClassBookingHttpApiOptions
     /// <summary>Largest request body, in bytes, the API's endpoints accept (16 KiB); larger bodies get 413.</summary>
     public long MaxRequestBodySize { get; set; } = 16 * 1024;
 
-    /// <summary>Switches the API's rate limits on (the default) or off.</summary>
+    /// <summary>
+    /// Switches the per-token limit of the student routes on (the default) or off. The guard on failed share-link
+    /// look-ups is ClassBooking's own (<c>ClassBookingOptions.FailedTokenLookupLimit</c>), shared with the portal page.
+    /// </summary>
     public bool RateLimitingEnabled { get; set; } = true;
 
     /// <summary>Requests one share token may make to the student routes per <see cref="StudentWindow"/> (60).</summary>
@@ -21,13 +24,4 @@ public sealed class ClassBookingHttpApiOptions
 
     /// <summary>The window of <see cref="StudentPermitLimit"/> (one minute).</summary>
     public TimeSpan StudentWindow { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>
-    /// Failed token look-ups (unknown, expired, revoked or malformed tokens) one client address may make per
-    /// <see cref="FailedTokenLookupWindow"/> (20) before its further student requests get 429.
-    /// </summary>
-    public int FailedTokenLookupLimit { get; set; } = 20;
-
-    /// <summary>The window of <see cref="FailedTokenLookupLimit"/> (ten minutes).</summary>
-    public TimeSpan FailedTokenLookupWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -3,6 +3,7 @@ using ClassBooking.Core.Model;
 using ClassBooking.Core.Privacy;
 using ClassBooking.Core.Scheduling;
 using ClassBooking.Core.Services;
+using ClassBooking.Core.Tokens;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.JSInterop;
@@ -31,12 +32,14 @@ public partial class StudentBookingPortal
     private Booking? cancelling;
     private string? openedFrom;
     private string announcement = "";
+    private string? refusal;
     private bool announcementIsError;
 
     private enum PortalState
     {
         Loading,
         Invalid,
+        TooManyAttempts,
         Ready,
     }
 
@@ -58,15 +61,33 @@ public partial class StudentBookingPortal
 
         loadedToken = Token;
         state = PortalState.Loading;
+        if (HttpContext is { Response.HasStarted: false } response)
+        {
+            // The page's URL holds the token: keep it out of referrers and caches, whatever the answer.
+            foreach (var (name, value) in ShareLinkUrl.ResponseHeaders)
+            {
+                response.Response.Headers[name] = value;
+            }
+        }
+
         var origin = HttpContext is { } http
             ? new RequestOrigin(http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString())
             : null;
         // One page load is one use: it is recorded by the server-rendered request, which knows the client; the
         // interactive render that follows it resolves the same token again without recording.
+        // Failed look-ups count against the client address as the HTTP API's do (one guard for both).
         var resolved = await Tokens.ResolveAsync(Token, origin, recordUse: HttpContext is not null);
         if (!resolved.Succeeded)
         {
-            ShowInvalid();
+            if (resolved.Errors[0] is { Code: ErrorCodes.RateLimited } limited)
+            {
+                ShowTooManyAttempts(limited);
+            }
+            else
+            {
+                ShowInvalid();
+            }
+
             return;
         }
 
@@ -96,6 +117,18 @@ public partial class StudentBookingPortal
     private void ShowInvalid()
     {
         state = PortalState.Invalid;
+        SetRefusedStatus(StatusCodes.Status404NotFound, null);
+    }
+
+    private void ShowTooManyAttempts(ClassBookingError limited)
+    {
+        state = PortalState.TooManyAttempts;
+        refusal = limited.Message;
+        SetRefusedStatus(StatusCodes.Status429TooManyRequests, limited.RetryAfter);
+    }
+
+    private void SetRefusedStatus(int status, TimeSpan? retryAfter)
+    {
         grant = null;
         calendar = null;
         mine = null;
@@ -105,7 +138,12 @@ public partial class StudentBookingPortal
             // page" and would render the host's not-found page instead of this explanation.
             http.Response.OnStarting(() =>
             {
-                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                http.Response.StatusCode = status;
+                if (retryAfter is { } wait)
+                {
+                    http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 return Task.CompletedTask;
             });
         }

@@ -14,6 +14,9 @@ public sealed record ClassBookingError(string Code, string Message, string? Fiel
     /// <summary>Nearby free times of the same length, when <see cref="Code"/> is <see cref="ErrorCodes.Overlaps"/>.</summary>
     public IReadOnlyList<Model.TimeRange> Suggestions { get; init; } = [];
 
+    /// <summary>How long to wait before trying again, when <see cref="Code"/> is <see cref="ErrorCodes.RateLimited"/>.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>A validation error on one field.</summary>
     public static ClassBookingError Invalid(string field, string message) => new(ErrorCodes.Validation, message, field);
 }
@@ -61,6 +64,8 @@ public static class ErrorCodes
     public const string SlotHasBookings = "slot-has-bookings";
     /// <summary>An idempotency key was sent again for a different request.</summary>
     public const string IdempotencyKeyReused = "idempotency-key-reused";
+    /// <summary>Too many failed attempts from this client; <see cref="ClassBookingError.RetryAfter"/> says when to retry.</summary>
+    public const string RateLimited = "rate-limited";
     /// <summary>The record was changed by someone else in the meantime.</summary>
     public const string ConcurrentChange = "concurrent-change";
 }

@@ -36,6 +36,17 @@ public sealed class ClassBookingOptions
     /// comparable within one run; set it (16+ characters) when several instances share one database.
     /// </summary>
     public string? ClientAddressHashKey { get; set; }
+
+    /// <summary>
+    /// Failed share-link look-ups (unknown, expired, revoked or malformed links) one client address may make per
+    /// <see cref="FailedTokenLookupWindow"/> (20) before further failed ones are answered "too many attempts"
+    /// (HTTP 429) instead of "invalid link"; a valid link keeps working. The HTTP API and the portal page share the
+    /// count. 0 switches the guard off.
+    /// </summary>
+    public int FailedTokenLookupLimit { get; set; } = 20;
+
+    /// <summary>The window of <see cref="FailedTokenLookupLimit"/> (ten minutes).</summary>
+    public TimeSpan FailedTokenLookupWindow { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>Checks <see cref="ClassBookingOptions"/> at start-up, with messages that say what to fix.</summary>
@@ -66,6 +77,16 @@ internal sealed class ClassBookingOptionsValidator : IValidateOptions<ClassBooki
         if (options.ShareTokenLifetime <= TimeSpan.Zero)
         {
             failures.Add($"ClassBookingOptions.ShareTokenLifetime is {options.ShareTokenLifetime}; it must be positive (e.g. TimeSpan.FromDays(180)).");
+        }
+
+        if (options.FailedTokenLookupLimit < 0)
+        {
+            failures.Add($"ClassBookingOptions.FailedTokenLookupLimit is {options.FailedTokenLookupLimit}; use 1 or more (default 20), or 0 to switch the guard off.");
+        }
+
+        if (options.FailedTokenLookupWindow <= TimeSpan.Zero)
+        {
+            failures.Add($"ClassBookingOptions.FailedTokenLookupWindow is {options.FailedTokenLookupWindow}; it must be positive (e.g. TimeSpan.FromMinutes(10)).");
         }
 
         if (options.ClientAddressHashKey is { Length: > 0 } key && key.Trim().Length < 16)

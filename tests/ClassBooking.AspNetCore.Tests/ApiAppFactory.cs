@@ -33,7 +33,7 @@ public class ApiAppFactory : WebApplicationFactory<Program>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ClassBooking:Http:StudentPermitLimit"] = "100000",
-        ["ClassBooking:Http:FailedTokenLookupLimit"] = "100000",
+        ["ClassBooking:FailedTokenLookupLimit"] = "100000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -163,10 +163,16 @@ public class PostgresApiAppFactory : ApiAppFactory, IAsyncLifetime
         }
     }
 
+    /// <summary>The connection string the app uses.</summary>
+    public string ConnectionString => AdjustConnectionString(_connectionString ?? throw new InvalidOperationException("InitializeAsync has not run."));
+
+    /// <summary>Lets a subclass change the pool settings of the app's connection string.</summary>
+    protected virtual string AdjustConnectionString(string connectionString) => connectionString;
+
     protected override void ConfigureDatabase(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", "PostgreSQL");
-        builder.UseSetting("ConnectionStrings:ClassLogger", _connectionString ?? throw new InvalidOperationException("InitializeAsync has not run."));
+        builder.UseSetting("ConnectionStrings:ClassLogger", ConnectionString);
     }
 }
 
@@ -177,7 +183,7 @@ public sealed class RateLimitedApiAppFactory : ApiAppFactory
     {
         ["ClassBooking:Http:StudentPermitLimit"] = "5",
         ["ClassBooking:Http:StudentWindow"] = "00:10:00",
-        ["ClassBooking:Http:FailedTokenLookupLimit"] = "3",
-        ["ClassBooking:Http:FailedTokenLookupWindow"] = "00:10:00",
+        ["ClassBooking:FailedTokenLookupLimit"] = "3",
+        ["ClassBooking:FailedTokenLookupWindow"] = "00:10:00",
     };
 }

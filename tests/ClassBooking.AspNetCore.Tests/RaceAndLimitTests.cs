@@ -95,7 +95,7 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public async Task Repeated_failed_lookups_from_one_address_get_429_even_for_a_valid_token()
+    public async Task Failed_lookups_past_the_limit_get_429_while_a_valid_token_from_the_same_address_still_works()
     {
         await using var app = new RateLimitedApiAppFactory();
         using var maria = await app.TeacherAsync(Api.Maria);
@@ -108,8 +108,63 @@ public sealed class RateLimitTests
             await miss.AssertProblemAsync(HttpStatusCode.NotFound, "invalid-token");
         }
 
-        using var blocked = await client.GetAsync($"/api/booking/{valid}/calendar");
+        using var blocked = await client.GetAsync("/api/booking/guess9AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/calendar");
         await blocked.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
         Assert.True(blocked.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+
+        // A school's network: one guesser must not lock out the students behind the same address.
+        using var student = await client.GetAsync($"/api/booking/{valid}/calendar");
+        Assert.Equal(HttpStatusCode.OK, student.StatusCode);
+        using var page = await client.GetAsync($"/book/maria-keller/{valid}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_portal_page_and_the_api_count_failed_lookups_together()
+    {
+        await using var app = new RateLimitedApiAppFactory();
+        using var client = app.CreateClient();
+
+        using (var first = await client.GetAsync("/book/maria-keller/guess1AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, first.StatusCode);
+        }
+
+        using (var second = await client.GetAsync("/api/booking/guess2AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/my-bookings"))
+        {
+            await second.AssertProblemAsync(HttpStatusCode.NotFound, "invalid-token");
+        }
+
+        using (var third = await client.GetAsync("/book/maria-keller/guess3AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, third.StatusCode);
+        }
+
+        using var page = await client.GetAsync("/book/maria-keller/guess4AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.True(page.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Contains("Too many attempts", html, StringComparison.Ordinal);
+
+        using var api = await client.GetAsync("/api/booking/guess5AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/calendar");
+        await api.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+    }
+
+    [Fact]
+    public async Task A_429_from_the_per_token_limit_is_kept_out_of_caches_and_referrers()
+    {
+        await using var app = new RateLimitedApiAppFactory();
+        using var maria = await app.TeacherAsync(Api.Maria);
+        var token = await maria.ShareTokenAsync(await maria.StudentIdAsync("Lena Fischer"));
+        using var client = app.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            using var ok = await client.GetAsync($"/api/booking/{token}/calendar");
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+
+        using var limited = await client.GetAsync($"/api/booking/{token}/calendar");
+        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+        HardeningAssert.TokenHeaders(limited);
     }
 }

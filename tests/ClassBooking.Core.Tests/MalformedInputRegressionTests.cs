@@ -59,7 +59,8 @@ public sealed class MalformedInputRegressionTests
         var options = Options.Create(new ClassBookingOptions { ClientAddressHashKey = "known-bug-tests-key-0123" });
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
         var hasher = new ClientAddressHasher(options);
-        var service = new ShareTokenService(new UnusedStore(), new UnusedStudentDirectory(), options, hasher, new AuditTrail(time, hasher), time);
+        using var guard = new ShareTokenLookupGuard(options);
+        var service = new ShareTokenService(new UnusedStore(), new UnusedStudentDirectory(), options, hasher, guard, new AuditTrail(time, hasher), time);
 
         var result = await service.ResolveAsync(new string('.', 43));
 

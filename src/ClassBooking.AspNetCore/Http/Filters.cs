@@ -22,8 +22,6 @@ internal static partial class ApiContext
     public static RequestOrigin Origin(HttpContext context) =>
         new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null);
 
-    public static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-
     /// <summary>Turns unexpected exceptions into a 500 ProblemDetails without exception text (logged instead).</summary>
     public static async ValueTask<object?> GuardAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -40,6 +38,14 @@ internal static partial class ApiContext
             return ex.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? Problems.TooLarge(context.HttpContext.RequestServices.GetRequiredService<IOptions<ClassBookingHttpApiOptions>>().Value.MaxRequestBodySize)
                 : Problems.MalformedBody("body", "The request could not be read.");
+        }
+        catch (Exception ex) when (TransientFailure.IsTransient(ex))
+        {
+            // A full connection pool, "too many clients", a dropped connection: nothing was committed, and the same
+            // request is likely to work in a moment.
+            var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ClassBooking.AspNetCore");
+            LogUnavailable(logger, ex, context.HttpContext.Request.Path);
+            return Problems.Unavailable(TransientFailure.RetryAfter);
         }
 #pragma warning disable CA1031 // The point of this filter: no exception text ever reaches a client.
         catch (Exception ex)
@@ -93,25 +99,21 @@ internal static partial class ApiContext
         return await next(context).ConfigureAwait(false);
     }
 
-    /// <summary>Student routes: the share token in the route resolves to a grant, else the one 404 for all bad tokens.</summary>
+    /// <summary>
+    /// Student routes: the share token in the route resolves to a grant, else the one 404 for all bad tokens (429 once
+    /// the client address has spent its failed look-ups). Every answer, refusals included, is kept out of caches and
+    /// referrers, since its URL holds the token.
+    /// </summary>
     public static async ValueTask<object?> RequireTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var guard = http.RequestServices.GetRequiredService<FailedTokenLookupGuard>();
-        var client = ClientKey(http);
-        if (guard.CheckBlocked(client) is { } wait)
-        {
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problems.TooManyRequests(Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
-        }
-
+        TokenResponseHeaders.Apply(http.Response);
         var tokens = http.RequestServices.GetRequiredService<ShareTokenService>();
         var token = http.Request.RouteValues["token"] as string;
         var grant = await tokens.ResolveAsync(token, Origin(http), recordUse: true, http.RequestAborted).ConfigureAwait(false);
         if (!grant.Succeeded)
         {
-            guard.RecordFailure(client);
-            return Problems.InvalidToken();
+            return Problems.From(grant.Errors);
         }
 
         http.Items[GrantKey] = grant.Value;
@@ -120,4 +122,7 @@ internal static partial class ApiContext
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unexpected error in ClassBooking's API at {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, PathString path);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "ClassBooking's API answered 503 at {Path}: the database is unavailable for now")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, PathString path);
 }

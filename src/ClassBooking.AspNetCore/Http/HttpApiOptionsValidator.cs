@@ -18,14 +18,14 @@ internal sealed class HttpApiOptionsValidator : IValidateOptions<ClassBookingHtt
             failures.Add($"ClassBookingHttpApiOptions.MaxRequestBodySize is {options.MaxRequestBodySize}; use 256 bytes to 10 MiB (default 16 KiB).");
         }
 
-        if (options.StudentPermitLimit < 1 || options.FailedTokenLookupLimit < 1)
+        if (options.StudentPermitLimit < 1)
         {
-            failures.Add("ClassBookingHttpApiOptions.StudentPermitLimit and FailedTokenLookupLimit must be at least 1 (set RateLimitingEnabled to false to switch the limits off).");
+            failures.Add("ClassBookingHttpApiOptions.StudentPermitLimit must be at least 1 (set RateLimitingEnabled to false to switch the limit off).");
         }
 
-        if (options.StudentWindow <= TimeSpan.Zero || options.FailedTokenLookupWindow <= TimeSpan.Zero)
+        if (options.StudentWindow <= TimeSpan.Zero)
         {
-            failures.Add("ClassBookingHttpApiOptions.StudentWindow and FailedTokenLookupWindow must be positive.");
+            failures.Add("ClassBookingHttpApiOptions.StudentWindow must be positive.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -44,6 +44,15 @@ internal static class Problems
     public static IResult Unexpected() => Problem(StatusCodes.Status500InternalServerError, "Unexpected error",
         "Something went wrong on the server. Nothing was changed by this request if it failed before completing.", "unexpected");
 
+    /// <summary>503 with Retry-After: the database cannot serve the request now; nothing was committed.</summary>
+    public static IResult Unavailable(TimeSpan retryAfter)
+    {
+        var seconds = Seconds(retryAfter);
+        return new RetryAfterResult(Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+            $"The service is busy. Nothing was changed; please try again in {seconds.ToString(CultureInfo.InvariantCulture)} seconds.", "unavailable",
+            new Dictionary<string, object?>(StringComparer.Ordinal) { ["retryAfterSeconds"] = seconds }), seconds);
+    }
+
     public static IResult NotFound(string code, string message) => Problem(StatusCodes.Status404NotFound, "Not found", message, code);
 
     public static IResult Validation(IDictionary<string, string[]> errors) =>
@@ -88,6 +97,8 @@ internal static class Problems
         {
             case ErrorCodes.InvalidToken:
                 return InvalidToken();
+            case ErrorCodes.RateLimited:
+                return TooManyRequests(Seconds(error.RetryAfter ?? TimeSpan.FromMinutes(1)), error.Message);
             case ErrorCodes.SlotNotFound or ErrorCodes.BookingNotFound or ErrorCodes.SeriesNotFound or ErrorCodes.BlockNotFound
                 or ErrorCodes.StudentNotFound or ErrorCodes.TeacherNotFound:
                 return NotFound(error.Code, error.Message);
@@ -117,15 +128,18 @@ internal static class Problems
 
     public static async Task WriteTooManyRequestsAsync(HttpContext context, TimeSpan retryAfter)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await TooManyRequests(seconds).ExecuteAsync(context).ConfigureAwait(false);
+        await TooManyRequests(Seconds(retryAfter)).ExecuteAsync(context).ConfigureAwait(false);
     }
 
-    public static IResult TooManyRequests(int retryAfterSeconds) => Problem(StatusCodes.Status429TooManyRequests, "Too many requests",
-        $"Too many requests. Try again in {retryAfterSeconds.ToString(CultureInfo.InvariantCulture)} seconds.", "rate-limited",
-        new Dictionary<string, object?>(StringComparer.Ordinal) { ["retryAfterSeconds"] = retryAfterSeconds });
+    /// <summary>429 with a Retry-After header and the same number in the body.</summary>
+    public static IResult TooManyRequests(int retryAfterSeconds, string? detail = null) => new RetryAfterResult(
+        Problem(StatusCodes.Status429TooManyRequests, "Too many requests",
+            detail ?? $"Too many requests. Try again in {retryAfterSeconds.ToString(CultureInfo.InvariantCulture)} seconds.", ErrorCodes.RateLimited,
+            new Dictionary<string, object?>(StringComparer.Ordinal) { ["retryAfterSeconds"] = retryAfterSeconds }),
+        retryAfterSeconds);
+
+    private static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     private static string TypeFor(int status) => status switch
     {
@@ -137,6 +151,18 @@ internal static class Problems
         413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
         415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
         429 => "https://tools.ietf.org/html/rfc6585#section-4",
+        503 => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
         _ => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
     };
+}
+
+/// <summary>A result that sets <c>Retry-After</c> before the body is written.</summary>
+internal sealed class RetryAfterResult(IResult inner, int seconds) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return inner.ExecuteAsync(httpContext);
+    }
 }

@@ -13,6 +13,7 @@ internal static class ClassBookingServices
     public static void AddCoreServices(IServiceCollection services)
     {
         services.TryAddSingleton<ClientAddressHasher>();
+        services.TryAddSingleton<ShareTokenLookupGuard>();
         services.TryAddSingleton<AuditTrail>();
         services.TryAddScoped<TeacherPolicyService>();
         services.TryAddScoped<TimeSlotService>();

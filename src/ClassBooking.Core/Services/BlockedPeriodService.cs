@@ -14,7 +14,7 @@ public sealed class BlockedPeriodService(IClassBookingStore store, TeacherPolicy
     /// Blocks a period. Fails with <see cref="ErrorCodes.Overlaps"/> (listing the slots) when open slots lie in it,
     /// including their buffers: withdraw or move those slots first.
     /// </summary>
-    public Task<Result<BlockedPeriod>> CreateAsync(string teacherId, DateTimeOffset startsAt, DateTimeOffset endsAt, string? reason = null, RequestOrigin? origin = null, CancellationToken cancellationToken = default)
+    public async Task<Result<BlockedPeriod>> CreateAsync(string teacherId, DateTimeOffset startsAt, DateTimeOffset endsAt, string? reason = null, RequestOrigin? origin = null, CancellationToken cancellationToken = default)
     {
         var range = SlotRules.ToUtc(startsAt, endsAt);
         var now = time.GetUtcNow();
@@ -33,19 +33,18 @@ public sealed class BlockedPeriodService(IClassBookingStore store, TeacherPolicy
             errors.Add(ClassBookingError.Invalid("endsAt", "The period is already over."));
         }
 
-        if (reason is { Length: > SlotRules.MaxNoteLength })
-        {
-            errors.Add(ClassBookingError.Invalid("reason", $"The reason is longer than {SlotRules.MaxNoteLength} characters."));
-        }
+        SlotRules.ValidateText(reason, "reason", "The reason", errors);
 
         if (errors.Count > 0)
         {
-            return Task.FromResult(Result<BlockedPeriod>.Failure(errors));
+            return Result<BlockedPeriod>.Failure(errors);
         }
 
-        return store.WriteAsync(WriteLock.Teacher(teacherId), async (session, ct) =>
+        var defaults = await policies.GetDefaultsAsync(teacherId, cancellationToken).ConfigureAwait(false);
+
+        return await store.WriteAsync(WriteLock.Teacher(teacherId), async (session, ct) =>
         {
-            var policy = await policies.LoadAsync(session, teacherId, ct).ConfigureAwait(false);
+            var policy = await TeacherPolicyService.LoadAsync(session, defaults, ct).ConfigureAwait(false);
             var margin = policy.BufferBefore + policy.BufferAfter;
             var open = await session.GetOpenSlotsAsync(teacherId, range.Pad(margin, margin), ct).ConfigureAwait(false);
 
@@ -68,13 +67,13 @@ public sealed class BlockedPeriodService(IClassBookingStore store, TeacherPolicy
                 TeacherId = teacherId,
                 StartsAt = range.Start,
                 EndsAt = range.End,
-                Reason = TimeSlotService.NormalizeNote(reason),
+                Reason = SlotRules.NormalizeText(reason),
                 CreatedAt = now,
             };
             session.AddBlock(block);
             audit.Record(session, teacherId, ActorKind.Teacher, teacherId, AuditActions.BlockCreated, "block", block.Id.ToString(), origin);
             return Result<BlockedPeriod>.Success(block);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes a blocked period.</summary>

@@ -51,6 +51,8 @@ public sealed class BookingService(
 
         studentId = student.Id;
 
+        var defaults = await policies.GetDefaultsAsync(teacherId, cancellationToken).ConfigureAwait(false);
+
         return await store.WriteAsync(WriteLock.Student(teacherId, studentId), async (session, ct) =>
         {
             var now = time.GetUtcNow();
@@ -74,7 +76,7 @@ public sealed class BookingService(
                 return new ClassBookingError(ErrorCodes.SlotNotFound, "This class time does not exist.", "slotId");
             }
 
-            var policy = await policies.LoadAsync(session, teacherId, ct).ConfigureAwait(false);
+            var policy = await TeacherPolicyService.LoadAsync(session, defaults, ct).ConfigureAwait(false);
             var refusal = BookingPolicyEvaluator.CheckBooking(policy, slot, now);
             if (refusal is not null && (actor == ActorKind.Student || refusal.Code is ErrorCodes.SlotCancelled or ErrorCodes.SlotInPast))
             {
@@ -133,9 +135,11 @@ public sealed class BookingService(
             throw new ArgumentException("A student's cancellation needs the student's id.", nameof(studentId));
         }
 
-        if (reason is { Length: > SlotRules.MaxNoteLength })
+        var reasonErrors = new List<ClassBookingError>();
+        SlotRules.ValidateText(reason, "reason", "The reason", reasonErrors);
+        if (reasonErrors.Count > 0)
         {
-            return ClassBookingError.Invalid("reason", $"The reason is longer than {SlotRules.MaxNoteLength} characters.");
+            return Result<Booking>.Failure(reasonErrors);
         }
 
         // The lock is the booking's student's, so a teacher's and a student's cancellation of one booking serialize.
@@ -145,6 +149,8 @@ public sealed class BookingService(
             return NotFound();
         }
 
+        var defaults = await policies.GetDefaultsAsync(teacherId, cancellationToken).ConfigureAwait(false);
+
         return await store.WriteAsync(WriteLock.Student(teacherId, owner), async (session, ct) =>
         {
             var booking = await session.FindBookingAsync(bookingId, ct).ConfigureAwait(false);
@@ -153,7 +159,7 @@ public sealed class BookingService(
                 return NotFound();
             }
 
-            var policy = await policies.LoadAsync(session, teacherId, ct).ConfigureAwait(false);
+            var policy = await TeacherPolicyService.LoadAsync(session, defaults, ct).ConfigureAwait(false);
             var now = time.GetUtcNow();
             var refusal = BookingPolicyEvaluator.CheckCancellation(policy, booking, actor, now);
             if (refusal is not null)
@@ -164,7 +170,7 @@ public sealed class BookingService(
             booking.Status = BookingStatus.Cancelled;
             booking.CancelledAt = now;
             booking.CancelledBy = actor;
-            booking.CancellationReason = TimeSlotService.NormalizeNote(reason);
+            booking.CancellationReason = SlotRules.NormalizeText(reason);
             await session.ReleaseSeatAsync(booking.SlotId, ct).ConfigureAwait(false);
             audit.Record(session, teacherId, actor, actor == ActorKind.Student ? owner : teacherId, AuditActions.BookingCancelled, "booking", booking.Id.ToString(), origin);
             return Result<Booking>.Success(booking);

@@ -44,6 +44,7 @@ public sealed class ShareTokenService(
     IStudentDirectory students,
     IOptions<ClassBookingOptions> options,
     ClientAddressHasher addressHasher,
+    ShareTokenLookupGuard guard,
     AuditTrail audit,
     TimeProvider time)
 {
@@ -84,7 +85,10 @@ public sealed class ShareTokenService(
     /// Resolves a presented token. Malformed, unknown, expired, revoked and regenerated tokens, and tokens of a student
     /// no longer enrolled, all give the same <see cref="ErrorCodes.InvalidToken"/> error. A valid use is recorded for
     /// the teacher's usage view when <paramref name="recordUse"/> is true, in its own small write: the usage log
-    /// counts opens of the link, including those whose booking is then refused.
+    /// counts opens of the link, including those whose booking is then refused. With an <paramref name="origin"/>,
+    /// failed look-ups count against its client address (<see cref="ShareTokenLookupGuard"/>): past the limit they
+    /// give <see cref="ErrorCodes.RateLimited"/> with <see cref="ClassBookingError.RetryAfter"/>, while a valid token
+    /// from the same address still resolves.
     /// </summary>
     /// <remarks>
     /// The check happens when the request starts: a request already past it when the teacher regenerates the link
@@ -92,23 +96,22 @@ public sealed class ShareTokenService(
     /// </remarks>
     public async Task<Result<ShareTokenGrant>> ResolveAsync(string? token, RequestOrigin? origin = null, bool recordUse = true, CancellationToken cancellationToken = default)
     {
-        var invalid = new ClassBookingError(ErrorCodes.InvalidToken, "This booking link is not valid. Please ask your teacher for a new link.");
         var hash = ShareTokenCodec.TryHash(token);
         if (hash is null)
         {
-            return invalid;
+            return Refuse(origin);
         }
 
         var row = await store.ReadAsync((session, ct) => session.FindTokenByHashAsync(hash, ct), cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         if (row is null || !ShareTokenCodec.HashesEqual(row.TokenHash, hash) || !row.IsActiveAt(now))
         {
-            return invalid;
+            return Refuse(origin);
         }
 
         if (await students.FindStudentAsync(row.TeacherId, row.StudentId, cancellationToken).ConfigureAwait(false) is null)
         {
-            return invalid;
+            return Refuse(origin);
         }
 
         if (recordUse)
@@ -123,13 +126,41 @@ public sealed class ShareTokenService(
                     StudentId = row.StudentId,
                     At = now,
                     ClientAddressHash = addressHasher.Hash(origin?.ClientAddress),
-                    UserAgent = origin?.UserAgent is { } ua ? ua[..Math.Min(ua.Length, MaxUserAgentLength)] : null,
+                    UserAgent = KeptUserAgent(origin?.UserAgent),
                 });
                 return Task.FromResult(Result<bool>.Success(true));
             }, cancellationToken).ConfigureAwait(false);
         }
 
         return new ShareTokenGrant(row.Id, row.TeacherId, row.StudentId, row.ExpiresAt);
+    }
+
+    /// <summary>"Invalid link", or "too many attempts" once the client address has spent its failed look-ups.</summary>
+    private ClassBookingError Refuse(RequestOrigin? origin)
+    {
+        if (origin is not null && guard.RecordFailure(origin.ClientAddress) is { } wait)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            return new ClassBookingError(ErrorCodes.RateLimited,
+                $"Too many invalid booking links were tried from your network. Please try again in {minutes} minute{(minutes == 1 ? "" : "s")}, or ask your teacher for a new link.")
+            {
+                RetryAfter = wait,
+            };
+        }
+
+        return new ClassBookingError(ErrorCodes.InvalidToken, "This booking link is not valid. Please ask your teacher for a new link.");
+    }
+
+    /// <summary>The user agent as the usage log keeps it: printable characters only, at most <see cref="MaxUserAgentLength"/>.</summary>
+    private static string? KeptUserAgent(string? userAgent)
+    {
+        if (string.IsNullOrEmpty(userAgent))
+        {
+            return null;
+        }
+
+        var printable = new string(userAgent.Where(c => !char.IsControl(c)).Take(MaxUserAgentLength).ToArray());
+        return printable.Length > 0 ? printable : null;
     }
 
     /// <summary>Every student of the teacher with the state of their link.</summary>

@@ -42,11 +42,38 @@ public static class SlotRules
             errors.Add(ClassBookingError.Invalid("price", "The price must be between 0 and 1,000,000."));
         }
 
-        if (note is { Length: > MaxNoteLength })
+        ValidateText(note, "note", "The note", errors);
+    }
+
+    /// <summary>
+    /// Checks a free text a teacher or student writes (a note, a reason): at most <see cref="MaxNoteLength"/>
+    /// characters and no control characters but line breaks and tabs. Both databases then refuse the same input:
+    /// PostgreSQL cannot store U+0000 at all, and the other control characters mean nothing in a note.
+    /// </summary>
+    /// <param name="text">The text, or null.</param>
+    /// <param name="field">The field to name in the error.</param>
+    /// <param name="subject">How the message names the text, e.g. "The note".</param>
+    /// <param name="errors">Where errors are added.</param>
+    public static void ValidateText(string? text, string field, string subject, List<ClassBookingError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (text is null)
         {
-            errors.Add(ClassBookingError.Invalid("note", $"The note is longer than {MaxNoteLength} characters."));
+            return;
+        }
+
+        if (text.Length > MaxNoteLength)
+        {
+            errors.Add(ClassBookingError.Invalid(field, $"{subject} is longer than {MaxNoteLength} characters."));
+        }
+        else if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            errors.Add(ClassBookingError.Invalid(field, $"{subject} contains a control character; use plain text (line breaks and tabs are fine)."));
         }
     }
+
+    /// <summary>A free text as stored: trimmed, or null when empty or blank.</summary>
+    public static string? NormalizeText(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>Checks a draft against the rules and the current time; empty when valid.</summary>
     public static List<ClassBookingError> Validate(SlotDraft draft, DateTimeOffset now)

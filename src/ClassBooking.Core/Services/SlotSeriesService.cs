@@ -19,12 +19,13 @@ public sealed class SlotSeriesService(
     public const int MaxWeeks = 52;
 
     /// <summary>What <see cref="CreateAsync"/> would create and skip, writing nothing.</summary>
-    public Task<Result<SeriesPreview>> PreviewAsync(string teacherId, SeriesDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Result<SeriesPreview>> PreviewAsync(string teacherId, SeriesDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return store.ReadAsync<Result<SeriesPreview>>(async (session, ct) =>
+        var defaults = await policies.GetDefaultsAsync(teacherId, cancellationToken).ConfigureAwait(false);
+        return await store.ReadAsync<Result<SeriesPreview>>(async (session, ct) =>
         {
-            var policy = await policies.LoadAsync(session, teacherId, ct).ConfigureAwait(false);
+            var policy = await TeacherPolicyService.LoadAsync(session, defaults, ct).ConfigureAwait(false);
             var rule = ToRule(draft, policy.TimeZoneId, out var errors);
             if (errors.Count > 0)
             {
@@ -33,19 +34,20 @@ public sealed class SlotSeriesService(
 
             var (toCreate, skipped) = await PlanAsync(session, teacherId, rule!, [], policy, [], ct).ConfigureAwait(false);
             return new SeriesPreview(toCreate, skipped);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Creates a series and its occurrences. Occurrences that conflict or lie in the past are skipped and reported;
     /// when none can be created the request fails with <see cref="ErrorCodes.Overlaps"/> and nothing is written.
     /// </summary>
-    public Task<Result<SeriesCreation>> CreateAsync(string teacherId, SeriesDraft draft, RequestOrigin? origin = null, CancellationToken cancellationToken = default)
+    public async Task<Result<SeriesCreation>> CreateAsync(string teacherId, SeriesDraft draft, RequestOrigin? origin = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return store.WriteAsync(WriteLock.Teacher(teacherId), async (session, ct) =>
+        var defaults = await policies.GetDefaultsAsync(teacherId, cancellationToken).ConfigureAwait(false);
+        return await store.WriteAsync(WriteLock.Teacher(teacherId), async (session, ct) =>
         {
-            var policy = await policies.LoadAsync(session, teacherId, ct).ConfigureAwait(false);
+            var policy = await TeacherPolicyService.LoadAsync(session, defaults, ct).ConfigureAwait(false);
             var rule = ToRule(draft, policy.TimeZoneId, out var errors);
             if (errors.Count > 0)
             {
@@ -75,7 +77,7 @@ public sealed class SlotSeriesService(
                 LastDate = rule.LastDate,
                 Capacity = draft.Capacity,
                 Price = draft.Price,
-                Note = TimeSlotService.NormalizeNote(draft.Note),
+                Note = SlotRules.NormalizeText(draft.Note),
                 CreatedAt = now,
             };
             session.AddSeries(series);
@@ -84,7 +86,7 @@ public sealed class SlotSeriesService(
             audit.Record(session, teacherId, ActorKind.Teacher, teacherId, AuditActions.SeriesCreated, "series", series.Id.ToString(), origin,
                 $"{{\"created\":{created.Count},\"skipped\":{skipped.Count}}}");
             return new SeriesCreation(series, created, skipped);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -101,6 +103,8 @@ public sealed class SlotSeriesService(
             return await EditOneAsync(teacherId, seriesId, fromSlotId, edit, origin, cancellationToken).ConfigureAwait(false);
         }
 
+        var defaults = await policies.GetDefaultsAsync(teacherId, cancellationToken).ConfigureAwait(false);
+
         return await store.WriteAsync(WriteLock.Teacher(teacherId), async (session, ct) =>
         {
             var now = time.GetUtcNow();
@@ -111,7 +115,7 @@ public sealed class SlotSeriesService(
             }
 
             var (series, pivot, affected, all) = located.Value;
-            var policy = await policies.LoadAsync(session, teacherId, ct).ConfigureAwait(false);
+            var policy = await TeacherPolicyService.LoadAsync(session, defaults, ct).ConfigureAwait(false);
             var oldRule = new WeeklyRecurrence(series.Weekdays, series.LocalStartTime, series.DurationMinutes, pivot, series.LastDate, series.TimeZoneId);
             var newRule = oldRule with
             {
@@ -152,7 +156,7 @@ public sealed class SlotSeriesService(
             target.LastDate = newRule.LastDate;
             target.Capacity = edit.Capacity ?? series.Capacity;
             target.Price = edit.Price ?? series.Price;
-            target.Note = edit.Note is null ? series.Note : TimeSlotService.NormalizeNote(edit.Note);
+            target.Note = edit.Note is null ? series.Note : SlotRules.NormalizeText(edit.Note);
 
             var newOccurrences = WeeklyRecurrenceExpander.Expand(newRule, target.SkippedDates).ToDictionary(o => o.LocalDate);
 

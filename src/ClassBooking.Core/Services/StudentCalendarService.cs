@@ -59,9 +59,11 @@ public sealed class StudentCalendarService(IClassBookingStore store, TeacherPoli
             return ClassBookingError.Invalid("weekOf", $"Choose a week within {MaxWeeksAway} weeks of today.");
         }
 
+        var defaults = policies.DefaultsFor(teacherId, teacher);
+
         return await store.ReadAsync<Result<StudentCalendar>>(async (session, ct) =>
         {
-            var policy = await policies.LoadAsync(session, teacherId, ct).ConfigureAwait(false);
+            var policy = await TeacherPolicyService.LoadAsync(session, defaults, ct).ConfigureAwait(false);
             var zone = timeZoneId ?? policy.TimeZoneId;
             var day = weekOf ?? LocalTimeConverter.ToLocalDate(now, zone);
             var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));

@@ -32,26 +32,29 @@ public sealed class TeacherPolicyService(
     TimeProvider time)
 {
     /// <summary>The teacher's effective policy.</summary>
-    public Task<TeacherPolicy> GetAsync(string teacherId, CancellationToken cancellationToken = default) =>
-        store.ReadAsync((session, ct) => LoadAsync(session, teacherId, ct), cancellationToken);
-
-    /// <summary>The teacher's effective policy, read in an existing unit of work (do not modify the returned object).</summary>
-    public async Task<TeacherPolicy> LoadAsync(IClassBookingSession session, string teacherId, CancellationToken cancellationToken)
+    public async Task<TeacherPolicy> GetAsync(string teacherId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        var stored = await session.FindPolicyAsync(teacherId, cancellationToken).ConfigureAwait(false);
-        if (stored is not null)
-        {
-            return stored;
-        }
+        var defaults = await GetDefaultsAsync(teacherId, cancellationToken).ConfigureAwait(false);
+        return await store.ReadAsync((session, ct) => LoadAsync(session, defaults, ct), cancellationToken).ConfigureAwait(false);
+    }
 
-        var profile = await teachers.FindTeacherAsync(teacherId, cancellationToken).ConfigureAwait(false);
-        var zone = LocalTimeConverter.IsKnownZone(profile?.TimeZoneId) ? profile!.TimeZoneId! : options.Value.DefaultTimeZone;
+    /// <summary>
+    /// The policy the teacher has until they change it: the configured defaults, in the zone the host's directory
+    /// gives the teacher. Read it before a unit of work starts and hand it to <see cref="LoadAsync"/> inside: the
+    /// directory reads the host's database, and a use case that waited for that connection while holding its own
+    /// could starve the pool under load.
+    /// </summary>
+    public async Task<TeacherPolicy> GetDefaultsAsync(string teacherId, CancellationToken cancellationToken = default) =>
+        DefaultsFor(teacherId, await teachers.FindTeacherAsync(teacherId, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The policy the teacher has until they change it, for a teacher profile the caller already read.</summary>
+    public TeacherPolicy DefaultsFor(string teacherId, TeacherProfile? profile)
+    {
         var o = options.Value;
         return new TeacherPolicy
         {
             TeacherId = teacherId,
-            TimeZoneId = zone,
+            TimeZoneId = LocalTimeConverter.IsKnownZone(profile?.TimeZoneId) ? profile!.TimeZoneId! : o.DefaultTimeZone,
             MinimumNotice = o.DefaultMinimumNotice,
             BookingHorizon = o.DefaultBookingHorizon,
             CancellationWindow = o.DefaultCancellationWindow,
@@ -61,22 +64,35 @@ public sealed class TeacherPolicyService(
         };
     }
 
+    /// <summary>
+    /// The teacher's effective policy inside an existing unit of work: the stored one, else
+    /// <paramref name="defaults"/> from <see cref="GetDefaultsAsync"/> (do not modify the returned object).
+    /// </summary>
+    public static async Task<TeacherPolicy> LoadAsync(IClassBookingSession session, TeacherPolicy defaults, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(defaults);
+        return await session.FindPolicyAsync(defaults.TeacherId, cancellationToken).ConfigureAwait(false) ?? defaults;
+    }
+
     /// <summary>Validates and stores a teacher's policy.</summary>
-    public Task<Result<TeacherPolicy>> UpdateAsync(string teacherId, TeacherPolicyUpdate update, RequestOrigin? origin = null, CancellationToken cancellationToken = default)
+    public async Task<Result<TeacherPolicy>> UpdateAsync(string teacherId, TeacherPolicyUpdate update, RequestOrigin? origin = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
         var errors = Validate(update);
         if (errors.Count > 0)
         {
-            return Task.FromResult(Result<TeacherPolicy>.Failure(errors));
+            return Result<TeacherPolicy>.Failure(errors);
         }
 
-        return store.WriteAsync(WriteLock.Teacher(teacherId), async (session, ct) =>
+        // The host's directory is asked before the transaction opens, never while it holds a connection.
+        if (await teachers.FindTeacherAsync(teacherId, cancellationToken).ConfigureAwait(false) is null)
         {
-            if (await teachers.FindTeacherAsync(teacherId, ct).ConfigureAwait(false) is null)
-            {
-                return new ClassBookingError(ErrorCodes.TeacherNotFound, "This teacher is unknown.");
-            }
+            return new ClassBookingError(ErrorCodes.TeacherNotFound, "This teacher is unknown.");
+        }
+
+        return await store.WriteAsync(WriteLock.Teacher(teacherId), async (session, ct) =>
+        {
 
             var policy = await session.FindPolicyAsync(teacherId, ct).ConfigureAwait(false);
             if (policy is null)
@@ -95,7 +111,7 @@ public sealed class TeacherPolicyService(
             policy.UpdatedAt = time.GetUtcNow();
             audit.Record(session, teacherId, ActorKind.Teacher, teacherId, AuditActions.PolicyUpdated, "policy", teacherId, origin);
             return Result<TeacherPolicy>.Success(policy.Clone());
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static List<ClassBookingError> Validate(TeacherPolicyUpdate u)

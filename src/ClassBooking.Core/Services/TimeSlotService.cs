@@ -36,33 +36,35 @@ public sealed class TimeSlotService(
     TimeProvider time)
 {
     /// <summary>What the ranges would conflict with, writing nothing.</summary>
-    public Task<SlotPreview> PreviewAsync(string teacherId, IReadOnlyList<TimeRange> candidates, CancellationToken cancellationToken = default)
+    public async Task<SlotPreview> PreviewAsync(string teacherId, IReadOnlyList<TimeRange> candidates, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var utc = candidates.Select(c => SlotRules.ToUtc(c.Start, c.End)).ToList();
-        return store.ReadAsync(async (session, ct) =>
+        var defaults = await policies.GetDefaultsAsync(teacherId, cancellationToken).ConfigureAwait(false);
+        return await store.ReadAsync(async (session, ct) =>
         {
-            var policy = await policies.LoadAsync(session, teacherId, ct).ConfigureAwait(false);
+            var policy = await TeacherPolicyService.LoadAsync(session, defaults, ct).ConfigureAwait(false);
             var busy = await TeacherCalendarConflicts.LoadBusyAsync(session, teacherId, utc, policy, null, ct).ConfigureAwait(false);
             return new SlotPreview(utc, SlotConflictDetector.Detect(utc, busy, policy.BufferBefore, policy.BufferAfter));
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Publishes a one-off slot. Fails with <see cref="ErrorCodes.Overlaps"/> (with conflicts and suggestions) when the time is taken.</summary>
-    public Task<Result<TimeSlot>> CreateAsync(string teacherId, SlotDraft draft, RequestOrigin? origin = null, CancellationToken cancellationToken = default)
+    public async Task<Result<TimeSlot>> CreateAsync(string teacherId, SlotDraft draft, RequestOrigin? origin = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = time.GetUtcNow();
         var errors = SlotRules.Validate(draft, now);
         if (errors.Count > 0)
         {
-            return Task.FromResult(Result<TimeSlot>.Failure(errors));
+            return Result<TimeSlot>.Failure(errors);
         }
 
         var range = SlotRules.ToUtc(draft.StartsAt, draft.EndsAt);
-        return store.WriteAsync(WriteLock.Teacher(teacherId), async (session, ct) =>
+        var defaults = await policies.GetDefaultsAsync(teacherId, cancellationToken).ConfigureAwait(false);
+        return await store.WriteAsync(WriteLock.Teacher(teacherId), async (session, ct) =>
         {
-            var policy = await policies.LoadAsync(session, teacherId, ct).ConfigureAwait(false);
+            var policy = await TeacherPolicyService.LoadAsync(session, defaults, ct).ConfigureAwait(false);
             var conflict = await FindConflictAsync(session, teacherId, range, policy, null, now, ct).ConfigureAwait(false);
             if (conflict is not null)
             {
@@ -77,14 +79,14 @@ public sealed class TimeSlotService(
                 EndsAt = range.End,
                 Capacity = draft.Capacity,
                 Price = draft.Price,
-                Note = NormalizeNote(draft.Note),
+                Note = SlotRules.NormalizeText(draft.Note),
                 CreatedAt = now,
                 Version = Guid.NewGuid(),
             };
             session.AddSlot(slot);
             audit.Record(session, teacherId, ActorKind.Teacher, teacherId, AuditActions.SlotCreated, "slot", slot.Id.ToString(), origin);
             return Result<TimeSlot>.Success(slot);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -116,11 +118,12 @@ public sealed class TimeSlotService(
             slot => new SlotDraft(startsAt, startsAt + (slot.EndsAt - slot.StartsAt), slot.Capacity, slot.Price, slot.Note),
             expectedVersion, origin, cancellationToken);
 
-    private Task<Result<TimeSlot>> ChangeAsync(
+    private async Task<Result<TimeSlot>> ChangeAsync(
         string teacherId, Guid slotId, Func<TimeSlot, SlotDraft> change, Guid? expectedVersion, RequestOrigin? origin, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return store.WriteAsync(WriteLock.Teacher(teacherId), async (session, ct) =>
+        var defaults = await policies.GetDefaultsAsync(teacherId, cancellationToken).ConfigureAwait(false);
+        return await store.WriteAsync(WriteLock.Teacher(teacherId), async (session, ct) =>
         {
             var slot = await session.FindSlotAsync(slotId, ct).ConfigureAwait(false);
             if (slot is null || slot.TeacherId != teacherId || slot.Status != SlotStatus.Open)
@@ -156,7 +159,7 @@ public sealed class TimeSlotService(
 
             if (moved)
             {
-                var policy = await policies.LoadAsync(session, teacherId, ct).ConfigureAwait(false);
+                var policy = await TeacherPolicyService.LoadAsync(session, defaults, ct).ConfigureAwait(false);
                 var conflict = await FindConflictAsync(session, teacherId, range, policy, slot.Id, now, ct).ConfigureAwait(false);
                 if (conflict is not null)
                 {
@@ -170,11 +173,11 @@ public sealed class TimeSlotService(
 
             slot.Capacity = draft.Capacity;
             slot.Price = draft.Price;
-            slot.Note = NormalizeNote(draft.Note);
+            slot.Note = SlotRules.NormalizeText(draft.Note);
             slot.Version = Guid.NewGuid();
             audit.Record(session, teacherId, ActorKind.Teacher, teacherId, AuditActions.SlotUpdated, "slot", slot.Id.ToString(), origin);
             return Result<TimeSlot>.Success(slot);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -284,5 +287,4 @@ public sealed class TimeSlotService(
         return conflicts.Count == 0 ? null : TeacherCalendarConflicts.OverlapError(conflicts, range, busy, policy, now);
     }
 
-    internal static string? NormalizeNote(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 }

@@ -6,6 +6,17 @@ namespace ClassBooking.Core.Tokens;
 /// </summary>
 public static class ShareLinkUrl
 {
+    /// <summary>
+    /// The headers every response whose URL holds a share token carries (the portal page, the student routes of the
+    /// API, feeds): no <c>Referer</c> that would hand the token to another site, and no copy of a student's bookings
+    /// in a browser's or proxy's cache.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; } =
+    [
+        new("Referrer-Policy", "no-referrer"),
+        new("Cache-Control", "no-store"),
+    ];
+
     /// <summary>The path segment the student portal is mounted under.</summary>
     public const string PortalSegment = "book";
 
