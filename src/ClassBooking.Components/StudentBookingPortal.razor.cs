@@ -3,6 +3,7 @@ using ClassBooking.Core.Model;
 using ClassBooking.Core.Privacy;
 using ClassBooking.Core.Scheduling;
 using ClassBooking.Core.Services;
+using ClassBooking.Core.Stores;
 using ClassBooking.Core.Tokens;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
@@ -40,6 +41,7 @@ public partial class StudentBookingPortal
         Loading,
         Invalid,
         TooManyAttempts,
+        Busy,
         Ready,
     }
 
@@ -70,6 +72,20 @@ public partial class StudentBookingPortal
             }
         }
 
+        try
+        {
+            await LoadPortalAsync();
+        }
+        catch (Exception ex) when (TransientDatabaseFailure.IsTransient(ex))
+        {
+            // Under load the database may have no connection to spare: say so (503), never a server error page.
+            state = PortalState.Busy;
+            SetRefusedStatus(StatusCodes.Status503ServiceUnavailable, TransientDatabaseFailure.RetryAfter);
+        }
+    }
+
+    private async Task LoadPortalAsync()
+    {
         var origin = HttpContext is { } http
             ? new RequestOrigin(http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString())
             : null;

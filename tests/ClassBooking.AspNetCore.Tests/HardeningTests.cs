@@ -108,13 +108,13 @@ public sealed class HardeningTests(ApiAppFactory app) : HardeningTestsBase<ApiAp
 
 public sealed class PostgresHardeningTests(PostgresApiAppFactory app) : HardeningTestsBase<PostgresApiAppFactory>(app), IClassFixture<PostgresApiAppFactory>;
 
-/// <summary>The sample on PostgreSQL with a pool of four connections that waits two seconds for one.</summary>
+/// <summary>The sample on PostgreSQL with a pool of four connections that waits five seconds for one.</summary>
 public sealed class SmallPoolApiAppFactory : PostgresApiAppFactory
 {
     public const int PoolSize = 4;
 
     protected override string AdjustConnectionString(string connectionString) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = PoolSize, Timeout = 2 }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = PoolSize, Timeout = 5 }.ConnectionString;
 }
 
 /// <summary>
@@ -158,7 +158,7 @@ public sealed class PoolStarvationTests(SmallPoolApiAppFactory app) : IClassFixt
     }
 
     [Fact]
-    public async Task An_exhausted_pool_answers_503_with_retry_after_and_books_nothing()
+    public async Task An_exhausted_pool_answers_503_with_retry_after_on_the_api_and_the_portal_page_and_books_nothing()
     {
         using var maria = await app.TeacherAsync(Api.Maria);
         var token = await maria.ShareTokenAsync(await maria.StudentIdAsync("Lena Fischer"));
@@ -181,6 +181,12 @@ public sealed class PoolStarvationTests(SmallPoolApiAppFactory app) : IClassFixt
             var problem = await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "unavailable");
             Assert.True(response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After was '{response.Headers.RetryAfter}'.");
             Assert.True(problem.GetProperty("retryAfterSeconds").GetInt32() >= 1);
+
+            using var page = await client.GetAsync($"/book/maria-keller/{token}");
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            Assert.True(page.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After was '{page.Headers.RetryAfter}'.");
+            Assert.Contains("Busy right now", html, StringComparison.Ordinal);
         }
         finally
         {

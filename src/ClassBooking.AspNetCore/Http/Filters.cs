@@ -1,4 +1,5 @@
 using ClassBooking.Core.Services;
+using ClassBooking.Core.Stores;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,13 +40,13 @@ internal static partial class ApiContext
                 ? Problems.TooLarge(context.HttpContext.RequestServices.GetRequiredService<IOptions<ClassBookingHttpApiOptions>>().Value.MaxRequestBodySize)
                 : Problems.MalformedBody("body", "The request could not be read.");
         }
-        catch (Exception ex) when (TransientFailure.IsTransient(ex))
+        catch (Exception ex) when (TransientDatabaseFailure.IsTransient(ex))
         {
             // A full connection pool, "too many clients", a dropped connection: nothing was committed, and the same
             // request is likely to work in a moment.
             var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ClassBooking.AspNetCore");
             LogUnavailable(logger, ex, context.HttpContext.Request.Path);
-            return Problems.Unavailable(TransientFailure.RetryAfter);
+            return Problems.Unavailable(TransientDatabaseFailure.RetryAfter);
         }
 #pragma warning disable CA1031 // The point of this filter: no exception text ever reaches a client.
         catch (Exception ex)
