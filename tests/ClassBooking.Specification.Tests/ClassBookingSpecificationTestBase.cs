@@ -55,6 +55,7 @@ public abstract class ClassBookingSpecificationTestBase : IAsyncLifetime
         services.AddSingleton<ITeacherDirectory>(Directory);
         services.AddSingleton<IStudentDirectory>(Directory);
         AddStore(builder);
+        UnitOfWorkTracker.TrackStore(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await MigrateAsync(_services);
     }

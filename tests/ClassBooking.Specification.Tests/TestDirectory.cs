@@ -28,14 +28,14 @@ public sealed class TestDirectory : ITeacherDirectory, IStudentDirectory
     public IReadOnlyList<int> ProfileIds =>
         new[] { TeacherA, TeacherB }.Concat(StudentsOfA.Select(s => s.Id)).Concat(StudentsOfB.Select(s => s.Id)).Select(int.Parse).ToList();
 
-    public Task<TeacherProfile?> FindTeacherAsync(string teacherId, CancellationToken cancellationToken) => Task.FromResult(teacherId switch
+    public Task<TeacherProfile?> FindTeacherAsync(string teacherId, CancellationToken cancellationToken) => Task.FromResult(RefuseInsideUnitOfWork(teacherId) switch
     {
         TeacherA => new TeacherProfile(TeacherA, "Maria Keller", "maria@example.test", "Europe/London"),
         TeacherB => new TeacherProfile(TeacherB, "James Carter", "james@example.test", "America/New_York"),
         _ => null,
     });
 
-    public Task<IReadOnlyList<StudentProfile>> GetStudentsAsync(string teacherId, CancellationToken cancellationToken) => Task.FromResult(teacherId switch
+    public Task<IReadOnlyList<StudentProfile>> GetStudentsAsync(string teacherId, CancellationToken cancellationToken) => Task.FromResult(RefuseInsideUnitOfWork(teacherId) switch
     {
         TeacherA => StudentsOfA,
         TeacherB => StudentsOfB,
@@ -44,4 +44,9 @@ public sealed class TestDirectory : ITeacherDirectory, IStudentDirectory
 
     public async Task<StudentProfile?> FindStudentAsync(string teacherId, string studentId, CancellationToken cancellationToken) =>
         (await GetStudentsAsync(teacherId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(s => s.Id == studentId);
+
+    /// <summary>The host's directory reads the host's database: no use case may wait for it inside a unit of work of the store.</summary>
+    private static string RefuseInsideUnitOfWork(string teacherId) => UnitOfWorkTracker.IsOpen
+        ? throw new InvalidOperationException("The host's directory was called inside a unit of work of ClassBooking's store; read it before the unit of work starts.")
+        : teacherId;
 }
