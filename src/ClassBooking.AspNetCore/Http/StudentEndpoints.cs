@@ -98,14 +98,22 @@ internal static class StudentEndpoints
             return Problems.Invalid("slotId", "Name the slot to book (its id).");
         }
 
-        // The bound value joins repeated headers with commas, so the count is read from the request itself.
-        if (idempotencyKey is not null && context.Request.Headers[IdempotencyKeyHeader].Count != 1)
+        // The parameter declares the header for the document; the bound value hides an empty header (null) and joins
+        // repeated ones, both of which get a 400 here, so the header itself is read.
+        _ = idempotencyKey;
+        string? key = null;
+        if (context.Request.Headers.TryGetValue(IdempotencyKeyHeader, out var keys))
         {
-            return Problems.Invalid("idempotencyKey", "Send one Idempotency-Key header.");
+            if (keys.Count != 1)
+            {
+                return Problems.Invalid("idempotencyKey", "Send one Idempotency-Key header.");
+            }
+
+            key = keys.ToString();
         }
 
         var grant = ApiContext.Grant(context);
-        var result = await bookings.BookAsync(grant.TeacherId, grant.StudentId, slotId, ActorKind.Student, ApiContext.Origin(context), idempotencyKey, context.RequestAborted);
+        var result = await bookings.BookAsync(grant.TeacherId, grant.StudentId, slotId, ActorKind.Student, ApiContext.Origin(context), key, context.RequestAborted);
         return result.Succeeded
             ? Results.Json(BookingResponse.From(result.Value), ApiJson.Options, statusCode: StatusCodes.Status201Created)
             : Problems.From(result.Errors);
