@@ -61,7 +61,11 @@ builder.Services.AddClassBooking(options => builder.Configuration.GetSection("Cl
     // The HTTP API (app.MapClassBooking below): share-link base URL, body size and rate limits from configuration.
     .AddHttpApi(options => builder.Configuration.GetSection("ClassBooking:Http").Bind(options))
     .AddCurrentTeacher<ClassLoggerCurrentTeacher>();
-builder.Services.AddOpenApi();
+// The OpenAPI document (/openapi/v1.json): the dashboard declares how teachers sign in; ClassBooking's teacher
+// operations require one of those schemes.
+builder.Services.AddOpenApi(options => options
+    .AddDocumentTransformer<OpenApiSecuritySchemes>()
+    .AddClassBookingTransformers(OpenApiSecuritySchemes.Cookie, OpenApiSecuritySchemes.Bearer));
 
 var app = builder.Build();
 

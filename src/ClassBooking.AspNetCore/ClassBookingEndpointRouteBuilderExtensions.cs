@@ -16,17 +16,21 @@ public static class ClassBookingEndpointRouteBuilderExtensions
     /// student routes (<c>/booking/{token}/...</c>, authorized by the share token alone, rate limited per token and,
     /// for failed look-ups, per client address) under <paramref name="prefix"/>. Returns the route group so the host
     /// can add conventions. Needs <c>AddClassBooking().AddHttpApi()</c> and, for the per-token limit,
-    /// <c>app.UseRateLimiter()</c>.
+    /// <c>app.UseRateLimiter()</c>. The routes describe themselves for the host's OpenAPI document; for the teacher
+    /// routes' security requirements see <c>OpenApiOptions.AddClassBookingTransformers</c>.
     /// </summary>
     public static RouteGroupBuilder MapClassBooking(this IEndpointRouteBuilder endpoints, string prefix = "/api")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var root = endpoints.MapGroup(prefix).WithTags("ClassBooking");
         root.AddEndpointFilter(ApiContext.GuardAsync);
+        // Any route may be asked to try again later (e.g. while the database's connections are all in use).
+        root.ProducesProblem(StatusCodes.Status503ServiceUnavailable).WithRetryAfterHeaders();
 
         var teacher = root.MapGroup(string.Empty);
         teacher.AddEndpointFilter(ApiContext.RequireTeacherAsync);
         teacher.AddEndpointFilter(ApiContext.RequireAntiforgeryAsync);
+        teacher.WithMetadata(TeacherEndpointMetadata.Instance);
         teacher.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         TeacherEndpoints.Map(teacher);
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace ClassBooking.AspNetCore.Http;
 
-/// <summary>The API's JSON rules: camelCase, enums as camelCase strings, strict numbers, unknown members refused, instants with an offset.</summary>
+/// <summary>The API's JSON rules: camelCase, enums as camelCase strings, strict numbers, nulls written (a null member is present, as the OpenAPI document requires it), unknown members refused, instants with an offset.</summary>
 internal static partial class ApiJson
 {
     public static readonly JsonSerializerOptions Options = Create();
@@ -17,7 +17,6 @@ internal static partial class ApiJson
         {
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             NumberHandling = JsonNumberHandling.Strict,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             MaxDepth = 16,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using ClassBooking.Core.Hosting;
 using ClassBooking.Core.Model;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace ClassBooking.AspNetCore.Http;
 
@@ -17,6 +19,15 @@ namespace ClassBooking.AspNetCore.Http;
 internal static class TeacherEndpoints
 {
     private static readonly TimeSpan MaxListRange = TimeSpan.FromDays(93);
+
+    // The calendar's ends are no dates a teacher asks about, and adding a range's length to them would overflow.
+    private static readonly DateTimeOffset EarliestInstant = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset LatestInstant = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private const string RangeFormat = "An ISO 8601 date (2026-05-04, midnight UTC) or instant with an offset (2026-05-04T17:00:00Z), "
+        + "from 1900-01-01 to before 9000-01-01; in a query string write Z rather than +00:00, as a + reads as a space.";
+
+    private const string FromDescription = "Start of the range. " + RangeFormat;
 
     public static void Map(RouteGroupBuilder group)
     {
@@ -35,6 +46,8 @@ internal static class TeacherEndpoints
         group.MapGet("/timeslots", ListSlots)
             .WithName("ClassBooking.ListTimeSlots")
             .WithSummary("The teacher's open slots between from and to (ISO 8601), with each booking's student.")
+            .WithParameterSchema("from", RangeSchema)
+            .WithParameterSchema("to", RangeSchema)
             .Produces<IReadOnlyList<SlotResponse>>()
             .ProducesValidationProblem();
 
@@ -52,6 +65,7 @@ internal static class TeacherEndpoints
         group.MapDelete("/timeslots/{id}", DeleteSlot)
             .WithName("ClassBooking.DeleteTimeSlot")
             .WithSummary("Withdraws a slot; a booked slot needs ?cancelBookings=true, which cancels its bookings.")
+            .WithParameterSchema("cancelBookings", schema => schema.Type = JsonSchemaType.Boolean)
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -74,20 +88,27 @@ internal static class TeacherEndpoints
             .WithName("ClassBooking.CreateShareLink")
             .WithSummary("Issues a student's private booking link (an earlier link stops working).")
             .Produces<ShareLinkResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPut("/teacher/students/{id}/regenerate-token", RegenerateToken)
             .WithName("ClassBooking.RegenerateShareToken")
             .WithSummary("Replaces a student's link; the old token is rejected from this moment.")
             .Produces<ShareLinkResponse>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/teacher/analytics/token-usage", TokenUsage)
             .WithName("ClassBooking.GetTokenUsage")
             .WithSummary("Per student: uses of their link between from and to, the last use, distinct clients.")
+            .WithParameterSchema("from", RangeSchema)
+            .WithParameterSchema("to", RangeSchema)
             .Produces<IReadOnlyList<TokenUsageResponse>>()
             .ProducesValidationProblem();
     }
+
+    // Dates and instants both: no single JSON Schema format says that, so it is a string and the description says how.
+    private static void RangeSchema(OpenApiSchema schema) => schema.Type = JsonSchemaType.String;
 
     private static IResult GetAntiforgeryToken(HttpContext context, [FromServices] IAntiforgery antiforgery)
     {
@@ -114,9 +135,14 @@ internal static class TeacherEndpoints
             : Problems.From(result.Errors);
     }
 
-    private static async Task<IResult> ListSlots(HttpContext context, [FromServices] TimeSlotService slots, [FromServices] TimeProvider time)
+    private static async Task<IResult> ListSlots(
+        HttpContext context,
+        [FromQuery, Description(FromDescription + " Default: now.")] string? from,
+        [FromQuery, Description("End of the range (exclusive), at most 93 days after from. " + RangeFormat + " Default: 7 days after from.")] string? to,
+        [FromServices] TimeSlotService slots,
+        [FromServices] TimeProvider time)
     {
-        var read = ReadRange(context, time.GetUtcNow(), TimeSpan.FromDays(7));
+        var read = ReadRange(from, to, time.GetUtcNow(), TimeSpan.FromDays(7));
         if (read.Error is not null)
         {
             return read.Error;
@@ -148,7 +174,11 @@ internal static class TeacherEndpoints
         return result.Succeeded ? Results.Json(SlotResponse.From(result.Value), ApiJson.Options) : Problems.From(result.Errors);
     }
 
-    private static async Task<IResult> DeleteSlot(string id, HttpContext context, [FromServices] TimeSlotService slots)
+    private static async Task<IResult> DeleteSlot(
+        string id,
+        [FromQuery(Name = "cancelBookings"), Description("true also cancels the slot's bookings (needed for a booked slot); default false.")] string? cancelBookingsText,
+        HttpContext context,
+        [FromServices] TimeSlotService slots)
     {
         if (!Guid.TryParse(id, out var slotId))
         {
@@ -156,7 +186,7 @@ internal static class TeacherEndpoints
         }
 
         var cancelBookings = false;
-        if (context.Request.Query.TryGetValue("cancelBookings", out var raw) && !bool.TryParse(raw.ToString(), out cancelBookings))
+        if (cancelBookingsText is not null && !bool.TryParse(cancelBookingsText, out cancelBookings))
         {
             return Problems.Invalid("cancelBookings", "Use true or false.");
         }
@@ -196,7 +226,7 @@ internal static class TeacherEndpoints
             return Problems.Validation(errors);
         }
 
-        var draft = new SeriesDraft(b.Weekdays!.ToWeekdaySet(), start, b.DurationMinutes!.Value, b.Weeks, b.Until, b.FirstDate, b.Capacity ?? 1, b.Price, b.Note);
+        var draft = new SeriesDraft(b.Weekdays!.Select(d => (DayOfWeek)d).ToWeekdaySet(), start, b.DurationMinutes!.Value, b.Weeks, b.Until, b.FirstDate, b.Capacity ?? 1, b.Price, b.Note);
         var teacherId = ApiContext.TeacherId(context);
         if (b.Preview == true)
         {
@@ -237,10 +267,15 @@ internal static class TeacherEndpoints
         IssueLink(context, teachers, options.Value, StatusCodes.Status200OK,
             teacherId => tokens.RegenerateAsync(teacherId, id, ApiContext.Origin(context), context.RequestAborted));
 
-    private static async Task<IResult> TokenUsage(HttpContext context, [FromServices] ShareTokenService tokens, [FromServices] TimeProvider time)
+    private static async Task<IResult> TokenUsage(
+        HttpContext context,
+        [FromQuery, Description(FromDescription + " Default: 30 days ago.")] string? from,
+        [FromQuery, Description("End of the range (exclusive), at most 93 days after from. " + RangeFormat + " Default: 31 days after from.")] string? to,
+        [FromServices] ShareTokenService tokens,
+        [FromServices] TimeProvider time)
     {
         var now = time.GetUtcNow();
-        var read = ReadRange(context, now.AddDays(-30), TimeSpan.FromDays(31));
+        var read = ReadRange(from, to, now.AddDays(-30), TimeSpan.FromDays(31));
         if (read.Error is not null)
         {
             return read.Error;
@@ -288,12 +323,18 @@ internal static class TeacherEndpoints
     private static IResult SlotNotFound() => Problems.NotFound(ClassBooking.Core.ErrorCodes.SlotNotFound, "This slot does not exist.");
 
     /// <summary>Reads ?from&amp;to (ISO 8601 instants or dates, UTC for dates); defaults from <paramref name="defaultFrom"/> for <paramref name="defaultLength"/>.</summary>
-    private static (TimeRange? Range, IResult? Error) ReadRange(HttpContext context, DateTimeOffset defaultFrom, TimeSpan defaultLength)
+    private static (TimeRange? Range, IResult? Error) ReadRange(string? fromText, string? toText, DateTimeOffset defaultFrom, TimeSpan defaultLength)
     {
-        var query = context.Request.Query;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var from = ParseInstant(query["from"].ToString(), "from", errors) ?? defaultFrom;
-        var to = ParseInstant(query["to"].ToString(), "to", errors) ?? from + defaultLength;
+        var from = ParseInstant(fromText, "from", errors) ?? defaultFrom;
+        if (errors.Count > 0)
+        {
+            // Without a valid start there is no default end to compute.
+            ParseInstant(toText, "to", errors);
+            return (null, Problems.Validation(errors));
+        }
+
+        var to = ParseInstant(toText, "to", errors) ?? from + defaultLength;
         if (errors.Count == 0 && to <= from)
         {
             errors["to"] = ["'to' must be after 'from'."];
@@ -306,25 +347,34 @@ internal static class TeacherEndpoints
         return errors.Count > 0 ? (null, Problems.Validation(errors)) : (new TimeRange(from, to), null);
     }
 
-    private static DateTimeOffset? ParseInstant(string text, string field, Dictionary<string, string[]> errors)
+    private static DateTimeOffset? ParseInstant(string? text, string field, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrEmpty(text))
         {
             return null;
         }
 
+        DateTimeOffset? value = null;
         if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            value = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         }
-
-        if (text.Length <= 40 && text.Contains('T', StringComparison.Ordinal)
+        else if (text.Length <= 40 && text.Contains('T', StringComparison.Ordinal)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
         {
-            return instant;
+            value = instant;
         }
 
-        errors[field] = ["Use an ISO 8601 date (2026-05-04) or instant (2026-05-04T17:00:00Z)."];
-        return null;
+        if (value is null)
+        {
+            errors[field] = ["Use an ISO 8601 date (2026-05-04) or instant (2026-05-04T17:00:00Z)."];
+        }
+        else if (value < EarliestInstant || value >= LatestInstant)
+        {
+            errors[field] = ["Use a date from 1900-01-01 to before 9000-01-01."];
+            value = null;
+        }
+
+        return value;
     }
 }

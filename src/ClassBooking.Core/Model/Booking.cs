@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ClassBooking.Core.Model;
 
 /// <summary>A student's seat in a <see cref="TimeSlot"/>.</summary>
@@ -44,12 +46,16 @@ public sealed class Booking
 }
 
 /// <summary>Lifecycle of a <see cref="Booking"/>.</summary>
+// Sent as these strings by the HTTP API whatever JSON options serialize it, so the OpenAPI document agrees.
+[JsonConverter(typeof(JsonStringEnumConverter<BookingStatus>))]
 public enum BookingStatus
 {
     /// <summary>The student holds a seat.</summary>
+    [JsonStringEnumMemberName("confirmed")]
     Confirmed = 0,
 
     /// <summary>The seat was given back.</summary>
+    [JsonStringEnumMemberName("cancelled")]
     Cancelled = 1,
 }
 

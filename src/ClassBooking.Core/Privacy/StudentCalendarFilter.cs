@@ -1,18 +1,24 @@
+using System.Text.Json.Serialization;
 using ClassBooking.Core.Model;
 using ClassBooking.Core.Policies;
 
 namespace ClassBooking.Core.Privacy;
 
 /// <summary>How a slot looks to one student.</summary>
+// Sent as these strings by the HTTP API whatever JSON options serialize it, so the OpenAPI document agrees.
+[JsonConverter(typeof(JsonStringEnumConverter<StudentSlotStatus>))]
 public enum StudentSlotStatus
 {
     /// <summary>The student can book it (a seat is free and the student holds none).</summary>
+    [JsonStringEnumMemberName("available")]
     Available = 0,
 
     /// <summary>Taken by someone else, or otherwise not bookable; nothing more is said.</summary>
+    [JsonStringEnumMemberName("unavailable")]
     Unavailable = 1,
 
     /// <summary>Booked by this student.</summary>
+    [JsonStringEnumMemberName("booked")]
     Booked = 2,
 }
 

@@ -1,17 +1,23 @@
+using System.Text.Json.Serialization;
 using ClassBooking.Core.Model;
 
 namespace ClassBooking.Core.Scheduling;
 
 /// <summary>What a candidate slot runs into.</summary>
+// Sent as these strings by the HTTP API whatever JSON options serialize it, so the OpenAPI document agrees.
+[JsonConverter(typeof(JsonStringEnumConverter<ConflictKind>))]
 public enum ConflictKind
 {
     /// <summary>An existing open slot of the teacher.</summary>
+    [JsonStringEnumMemberName("slot")]
     Slot = 0,
 
     /// <summary>A blocked period of the teacher.</summary>
+    [JsonStringEnumMemberName("block")]
     Block = 1,
 
     /// <summary>Another candidate of the same request (e.g. two new slots overlapping each other).</summary>
+    [JsonStringEnumMemberName("candidate")]
     Candidate = 2,
 }
 
