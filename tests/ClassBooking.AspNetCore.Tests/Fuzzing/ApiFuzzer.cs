@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace ClassBooking.AspNetCore.Tests.Fuzzing;
+
+/// <summary>What one response broke, with the request that got it.</summary>
+/// <remarks><paramref name="Details"/> holds the particulars that differ between failures of one rule (schema errors).</remarks>
+public sealed record FuzzFailure(FuzzRequest Request, int Index, int Status, string Rule, string Response, IReadOnlyList<string> Details);
+
+/// <summary>
+/// Sends generated requests for every operation under /api, interleaved in a seeded order, and checks each answer:
+/// never a 5xx (nor a 1xx or 3xx); every 4xx a ProblemDetails (application/problem+json) with a string
+/// <c>code</c>; every 2xx a status the document declares, with a body valid against the declared schema.
+/// </summary>
+public sealed class ApiFuzzer
+{
+    /// <summary>Operations whose answer shapes this fuzzer checks: the library's API, not the host's own routes.</summary>
+    public const string ApiPrefix = "/api/";
+
+    private readonly OpenApiModel _model;
+    private readonly FuzzState _state;
+    private readonly ResponseSchemas _schemas;
+
+    public ApiFuzzer(OpenApiModel model, FuzzState state)
+    {
+        _model = model;
+        _state = state;
+        _schemas = new ResponseSchemas(model);
+    }
+
+    public IReadOnlyList<ApiOperation> Operations => [.. _model.Operations.Where(o => o.PathTemplate.StartsWith(ApiPrefix, StringComparison.Ordinal))];
+
+    /// <summary>
+    /// <paramref name="perOperation"/> requests for each operation (about 40 % valid), in an order and with content
+    /// drawn from <paramref name="seed"/>. Returns every failure, and the count of answers by status.
+    /// </summary>
+    public async Task<(List<FuzzFailure> Failures, SortedDictionary<int, int> Statuses)> RunAsync(HttpClient client, int seed, int perOperation)
+    {
+        var random = new Random(seed);
+        var generator = new RequestGenerator(_model, _state, random);
+        var plan = Operations.SelectMany(op => Enumerable.Range(0, perOperation).Select(i => (Operation: op, Mutate: i % 5 >= 2))).ToArray();
+        random.Shuffle(plan);
+
+        var failures = new List<FuzzFailure>();
+        var statuses = new SortedDictionary<int, int>();
+        for (var index = 0; index < plan.Length; index++)
+        {
+            var request = generator.Generate(plan[index].Operation, plan[index].Mutate);
+            using var message = request.ToMessage();
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.SendAsync(message);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException)
+            {
+                // The test host rethrows what escapes the app: as much a server fault as a 500.
+                failures.Add(new FuzzFailure(request, index, 0, "no answer: " + ex.GetType().Name + ": " + ex.Message, "", []));
+                continue;
+            }
+
+            using var disposeResponse = response;
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            var status = (int)response.StatusCode;
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            var text = Encoding.UTF8.GetString(bytes);
+            var rules = Check(request.Operation, status, response.Content.Headers.ContentType, text, out var json);
+            foreach (var (rule, details) in rules)
+            {
+                failures.Add(new FuzzFailure(request, index, status, rule, text, details));
+            }
+
+            _state.Harvest(request, response.StatusCode, json);
+        }
+
+        return (failures, statuses);
+    }
+
+    /// <summary>The rules the answer breaks (none when it is fine); <paramref name="json"/> is its body when that is JSON.</summary>
+    public IReadOnlyList<(string Rule, IReadOnlyList<string> Details)> Check(ApiOperation op, int status, MediaTypeHeaderValue? contentType, string text, out JsonElement? json)
+    {
+        json = TryParse(text);
+        var rules = new List<(string Rule, IReadOnlyList<string> Details)>();
+        if (status >= 500)
+        {
+            rules.Add(("5xx: a server error", []));
+            return rules;
+        }
+
+        if (status is < 200 or (>= 300 and < 400))
+        {
+            rules.Add(($"{status.ToString(CultureInfo.InvariantCulture)}: neither a success nor a client error", []));
+            return rules;
+        }
+
+        if (status >= 400)
+        {
+            var problems = new List<string>();
+            if (!string.Equals(contentType?.MediaType, "application/problem+json", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"Content-Type {contentType?.MediaType ?? "none"}");
+            }
+
+            if (json is not { ValueKind: JsonValueKind.Object } problem || !problem.TryGetProperty("code", out var code) || code.ValueKind != JsonValueKind.String)
+            {
+                problems.Add("no JSON body with a string 'code'");
+            }
+
+            if (problems.Count > 0)
+            {
+                rules.Add(("4xx: not a ProblemDetails (application/problem+json with a string 'code')", [string.Join(", ", problems)]));
+            }
+
+            return rules;
+        }
+
+        if (!op.Responses.TryGetValue(status, out var declared))
+        {
+            rules.Add(($"2xx: status {status.ToString(CultureInfo.InvariantCulture)} is not in the document ({string.Join(", ", op.Responses.Keys)})", []));
+            return rules;
+        }
+
+        if (declared.Schema is not { } schema)
+        {
+            if (text.Length > 0 && declared.MediaType is null)
+            {
+                rules.Add(("2xx: a body where the document declares none", []));
+            }
+
+            return rules;
+        }
+
+        if (!string.Equals(contentType?.MediaType, declared.MediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            rules.Add(($"2xx: Content-Type {contentType?.MediaType ?? "none"}, the document says {declared.MediaType}", []));
+        }
+
+        if (json is not { } body)
+        {
+            rules.Add(("2xx: the body is not JSON", []));
+            return rules;
+        }
+
+        var errors = _schemas.Validate(op, status, schema, body);
+        if (errors.Count > 0)
+        {
+            rules.Add(("2xx: the body does not match the document's schema", [.. errors.Select(Normalize).Distinct(StringComparer.Ordinal)]));
+        }
+
+        return rules;
+    }
+
+    /// <summary>An error with array indexes removed, so that the same fault in items 0 and 7 is one fault.</summary>
+    private static string Normalize(string error) => System.Text.RegularExpressions.Regex.Replace(error, "/[0-9]+(?=/|:| )", "/*");
+
+    private static JsonElement? TryParse(string text)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            return doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The failures grouped by operation, status and rule, each group with its count and up to
+    /// <paramref name="examples"/> requests and answers, headed by the seed that reproduces the run.
+    /// </summary>
+    public static string Report(IReadOnlyList<FuzzFailure> failures, int seed, int requests, int examples = 2)
+    {
+        var text = new StringBuilder();
+        var groups = failures.GroupBy(f => (Op: f.Request.Operation.ToString(), f.Status, f.Rule)).OrderBy(g => g.Key.Op, StringComparer.Ordinal).ThenBy(g => g.Key.Status).ToList();
+        text.Append(CultureInfo.InvariantCulture, $"{failures.Count} failed checks in {requests} requests, {groups.Count} distinct (operation, status, rule). ");
+        text.Append(CultureInfo.InvariantCulture, $"Seed {seed} (set {FuzzSettings.SeedVariable} to another seed to explore; the request numbers below are positions in the run of this seed).\n");
+        foreach (var group in groups)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n● {group.Key.Op} → {group.Key.Status}: {group.Key.Rule}  (×{group.Count()})\n");
+            foreach (var detail in group.SelectMany(f => f.Details).GroupBy(d => d, StringComparer.Ordinal).OrderByDescending(d => d.Count()).Take(12))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"    - {detail.Key}  (×{detail.Count()})\n");
+            }
+
+            foreach (var f in group.Take(examples))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  #{f.Index} {f.Request.Describe()}\n      → {f.Status}: {FuzzRequest.Excerpt(f.Response, 300)}\n");
+            }
+        }
+
+        return text.ToString();
+    }
+}
+
+/// <summary>The fixed seed and size of a run.</summary>
+public static class FuzzSettings
+{
+    public const int DefaultSeed = 20260408;
+    public const string SeedVariable = "CLASSBOOKING_FUZZ_SEED";
+
+    /// <summary>Requests per operation and database.</summary>
+    public const int RequestsPerOperation = 60;
+
+    public static int Seed =>
+        int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed) ? seed : DefaultSeed;
+}
