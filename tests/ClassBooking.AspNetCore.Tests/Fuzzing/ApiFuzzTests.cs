@@ -35,7 +35,11 @@ public abstract class ApiFuzzTestsBase<TFactory>(TFactory app, ITestOutputHelper
 
         var requests = operations.Count * FuzzSettings.RequestsPerOperation;
         output.WriteLine($"Seed {seed}: {requests} requests ({FuzzSettings.RequestsPerOperation} for each of {operations.Count} operations) in {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s");
-        output.WriteLine("Answers by status: " + string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}")));
+        foreach (var (operation, counts) in statuses)
+        {
+            output.WriteLine($"  {operation}: " + string.Join(", ", counts.Select(s => $"{s.Key}×{s.Value}")));
+        }
+
         Assert.True(failures.Count == 0, ApiFuzzer.Report(failures, seed, requests));
     }
 }

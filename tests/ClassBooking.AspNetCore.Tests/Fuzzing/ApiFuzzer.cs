@@ -36,7 +36,7 @@ public sealed class ApiFuzzer
     /// <paramref name="perOperation"/> requests for each operation (about 40 % valid), in an order and with content
     /// drawn from <paramref name="seed"/>. Returns every failure, and the count of answers by status.
     /// </summary>
-    public async Task<(List<FuzzFailure> Failures, SortedDictionary<int, int> Statuses)> RunAsync(HttpClient client, int seed, int perOperation)
+    public async Task<(List<FuzzFailure> Failures, SortedDictionary<string, SortedDictionary<int, int>> Statuses)> RunAsync(HttpClient client, int seed, int perOperation)
     {
         var random = new Random(seed);
         var generator = new RequestGenerator(_model, _state, random);
@@ -44,7 +44,7 @@ public sealed class ApiFuzzer
         random.Shuffle(plan);
 
         var failures = new List<FuzzFailure>();
-        var statuses = new SortedDictionary<int, int>();
+        var statuses = new SortedDictionary<string, SortedDictionary<int, int>>(StringComparer.Ordinal);
         for (var index = 0; index < plan.Length; index++)
         {
             var request = generator.Generate(plan[index].Operation, plan[index].Mutate);
@@ -64,7 +64,8 @@ public sealed class ApiFuzzer
             using var disposeResponse = response;
             var bytes = await response.Content.ReadAsByteArrayAsync();
             var status = (int)response.StatusCode;
-            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            var counts = statuses.TryGetValue(request.Operation.ToString(), out var c) ? c : statuses[request.Operation.ToString()] = [];
+            counts[status] = counts.GetValueOrDefault(status) + 1;
             var text = Encoding.UTF8.GetString(bytes);
             var rules = Check(request.Operation, status, response.Content.Headers.ContentType, text, out var json);
             foreach (var (rule, details) in rules)
@@ -152,8 +153,15 @@ public sealed class ApiFuzzer
         return rules;
     }
 
-    /// <summary>An error with array indexes removed, so that the same fault in items 0 and 7 is one fault.</summary>
-    private static string Normalize(string error) => System.Text.RegularExpressions.Regex.Replace(error, "/[0-9]+(?=/|:| )", "/*");
+    /// <summary>
+    /// An error with array indexes removed, so that the same fault in items 0 and 7 is one fault, and the schema
+    /// location given as the document's own (#/components/schemas/X).
+    /// </summary>
+    private static string Normalize(string error)
+    {
+        error = System.Text.RegularExpressions.Regex.Replace(error, "/[0-9]+(?=/|:| )", "/*");
+        return System.Text.RegularExpressions.Regex.Replace(error, @"\(schema https://classbooking\.test/fuzz/[^#)]*#/\$defs/", "(#/components/schemas/");
+    }
 
     private static JsonElement? TryParse(string text)
     {
@@ -183,6 +191,7 @@ public sealed class ApiFuzzer
         var groups = failures.GroupBy(f => (Op: f.Request.Operation.ToString(), f.Status, f.Rule)).OrderBy(g => g.Key.Op, StringComparer.Ordinal).ThenBy(g => g.Key.Status).ToList();
         text.Append(CultureInfo.InvariantCulture, $"{failures.Count} failed checks in {requests} requests, {groups.Count} distinct (operation, status, rule). ");
         text.Append(CultureInfo.InvariantCulture, $"Seed {seed} (set {FuzzSettings.SeedVariable} to another seed to explore; the request numbers below are positions in the run of this seed).\n");
+        text.Append("The server's exception for each 5xx is in the test output, logged by the host as it happened.\n");
         foreach (var group in groups)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n● {group.Key.Op} → {group.Key.Status}: {group.Key.Rule}  (×{group.Count()})\n");

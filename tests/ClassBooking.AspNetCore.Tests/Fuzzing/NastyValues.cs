@@ -7,16 +7,28 @@ public static class NastyValues
 {
     public static readonly string Overlong = new('a', 20_000);
 
-    /// <summary>Strings for path, query and header values and JSON string fields.</summary>
-    public static readonly string[] Strings =
+    /// <summary>
+    /// Strings for path, query and header values and JSON string fields, by kind: number-like, control characters,
+    /// other unicode, injection-shaped, overlong, blank. <see cref="PickString"/> picks a kind first, so that each
+    /// kind comes up as often as the others whatever its size.
+    /// </summary>
+    public static readonly string[][] StringKinds =
     [
-        "", " ", "0", "-1", "2147483648", "-2147483649", "99999999999999999999999999999", "1e308", "-1e400", "0x10", "1,5",
-        "NaN", "Infinity", "-Infinity", "null", "undefined", "true", "TRUE", "yes",
-        "\0", "a\0b", "\u0001\u001f\u007f", "\u001b[31m", "\t\r\n", "\u2028\u2029", "\uFEFF", "\uFFFF", "\uFFFE", "\uD800", "\uDC00x",
-        "🎹🎵", "Ünïcödé", "مرحبا", "\u202Eevil", "e\u0301\u0301\u0301", "日本語", "Ⅻ", "١٢٣",
-        "' OR 1=1 --", "\"; DROP TABLE bookings; --", "<script>alert(1)</script>", "../../etc/passwd", "..", ".", "%", "%00", "%2F", "{{7*7}}", "${jndi:ldap://x}",
-        Overlong, new string('ü', 20_000), string.Concat(Enumerable.Repeat("🎹", 10_000)),
+        ["0", "-1", "2147483648", "-2147483649", "99999999999999999999999999999", "1e308", "-1e400", "0x10", "1,5", "NaN", "Infinity", "-Infinity", "null", "undefined", "true", "TRUE", "yes"],
+        ["\0", "a\0b", "\0\0\0", "\u0001\u001f\u007f", "\u001b[31m", "\t\r\n", "\u0085", "\u2028\u2029"],
+        ["\uFEFF", "\uFFFF", "\uFFFE", "\uD800", "\uDC00x", "🎹🎵", "Ünïcödé", "مرحبا", "\u202Eevil", "e\u0301\u0301\u0301", "日本語", "Ⅻ", "١٢٣", "\U000E0041"],
+        ["' OR 1=1 --", "\"; DROP TABLE bookings; --", "<script>alert(1)</script>", "../../etc/passwd", "..", ".", "%", "%00", "%2F", "{{7*7}}", "${jndi:ldap://x}", "\\", "'", "\""],
+        [Overlong, new string('ü', 20_000), string.Concat(Enumerable.Repeat("🎹", 10_000)), new string('\0', 20_000)],
+        ["", " ", "   ", "\u00A0", "\u3000"],
     ];
+
+    public static readonly string[] Strings = [.. StringKinds.SelectMany(k => k)];
+
+    public static string PickString(Random random)
+    {
+        var kind = StringKinds[random.Next(StringKinds.Length)];
+        return kind[random.Next(kind.Length)];
+    }
 
     /// <summary>Instants and dates at and past the edges of the calendar, and malformed ones.</summary>
     public static readonly string[] Dates =

@@ -155,8 +155,7 @@ public sealed class RequestGenerator
             return (literal, FuzzRequest.Excerpt(literal, 60));
         }
 
-        var pool = _random.Next(2) == 0 ? strings : NastyValues.Strings;
-        var text = pool[_random.Next(pool.Length)];
+        var text = _random.Next(2) == 0 ? strings[_random.Next(strings.Length)] : NastyValues.PickString(_random);
         var encoded = _random.Next(2) == 0 ? JsonSerializer.Serialize(text) : JsonSerializer.Serialize(text, Relaxed);
         return (encoded, FuzzRequest.Excerpt(encoded, 60));
     }
@@ -225,7 +224,7 @@ public sealed class RequestGenerator
         var pool = parameter.Name is "from" or "to" or "weekOf" ? NastyValues.Dates
             : parameter.Name.EndsWith("Id", StringComparison.OrdinalIgnoreCase) || parameter.Name == "id" ? NastyValues.Guids
             : NastyValues.Strings;
-        var value = _random.Next(3) == 0 ? NastyValues.Strings[_random.Next(NastyValues.Strings.Length)] : pool[_random.Next(pool.Length)];
+        var value = _random.Next(2) == 0 || pool == NastyValues.Strings ? NastyValues.PickString(_random) : pool[_random.Next(pool.Length)];
         switch (parameter.In)
         {
             case ParameterLocation.Path:
@@ -288,7 +287,7 @@ public sealed class RequestGenerator
     private void ExtraQuery(FuzzRequest request)
     {
         var name = _random.Next(2) == 0 ? "unknown" : request.Query.Count > 0 ? request.Query[0].Key : "from";
-        var value = NastyValues.Strings[_random.Next(NastyValues.Strings.Length)];
+        var value = NastyValues.PickString(_random);
         request.Query.Add(KeyValuePair.Create(name, value));
         request.Mutation = $"query: extra {name} = {FuzzRequest.Excerpt(value, 40)}";
     }

@@ -15,7 +15,7 @@ namespace ClassBooking.AspNetCore.Tests.Fuzzing;
 public sealed class SchemaValueGenerator(OpenApiModel model, Random random, RealisticValues realistic)
 {
     private static readonly string[] Words = ["Bring", "scales", "Czerny", "Übung", "étude", "🎹", "日本語", "مرحبا", "ok", "B♭", "Lena's", "\"quoted\"", "a\\b"];
-    private static readonly string[] Odd = ["\0", "\u0001", "\u001f", "\u007f", "\u2028", "\uFEFF", "\t", "\n"];
+    private static readonly string[] Odd = ["\0", "\0", "\0", "\u0001", "\u001f", "\u007f", "\u2028", "\uFEFF", "\t", "\n"];
 
     /// <summary>A value for <paramref name="schema"/>; <paramref name="name"/> is the field or parameter name.</summary>
     public JsonNode? Generate(JsonElement schema, string name, FuzzRequest request, JsonObject? parent = null, int depth = 0)
@@ -198,7 +198,7 @@ public sealed class SchemaValueGenerator(OpenApiModel model, Random random, Real
         {
             case 0:
                 return "";
-            case 1:
+            case 1 or 2:
                 text.Append(Odd[random.Next(Odd.Length)]).Append("note").Append(Odd[random.Next(Odd.Length)]);
                 break;
             default:
