@@ -33,8 +33,8 @@ public abstract class ApiFuzzTestsBase<TFactory>(TFactory app, ITestOutputHelper
 
         var (failures, statuses) = await fuzzer.RunAsync(client, seed, FuzzSettings.RequestsPerOperation);
 
-        var requests = operations.Count * FuzzSettings.RequestsPerOperation;
-        output.WriteLine($"Seed {seed}: {requests} requests ({FuzzSettings.RequestsPerOperation} for each of {operations.Count} operations) in {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s");
+        var requests = statuses.Values.Sum(counts => counts.Values.Sum());
+        output.WriteLine($"Seed {seed}: {requests} requests ({FuzzSettings.RequestsPerOperation} for each of {operations.Count} operations, and their boundary sweeps) in {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s");
         foreach (var (operation, counts) in statuses)
         {
             output.WriteLine($"  {operation}: " + string.Join(", ", counts.Select(s => $"{s.Key}×{s.Value}")));

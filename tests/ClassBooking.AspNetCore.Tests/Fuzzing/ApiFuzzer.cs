@@ -33,22 +33,31 @@ public sealed class ApiFuzzer
     public IReadOnlyList<ApiOperation> Operations => [.. _model.Operations.Where(o => o.PathTemplate.StartsWith(ApiPrefix, StringComparison.Ordinal))];
 
     /// <summary>
-    /// <paramref name="perOperation"/> requests for each operation (about 40 % valid), in an order and with content
-    /// drawn from <paramref name="seed"/>. Returns every failure, and the count of answers by status.
+    /// <paramref name="perOperation"/> requests for each operation (40 % valid, 60 % with one mutation) and its
+    /// boundary sweep, in an order and with content drawn from <paramref name="seed"/>. Returns every failure, and
+    /// the count of answers by operation and status.
     /// </summary>
     public async Task<(List<FuzzFailure> Failures, SortedDictionary<string, SortedDictionary<int, int>> Statuses)> RunAsync(HttpClient client, int seed, int perOperation)
     {
         var random = new Random(seed);
         var generator = new RequestGenerator(_model, _state, random);
-        var plan = Operations.SelectMany(op => Enumerable.Range(0, perOperation).Select(i => (Operation: op, Mutate: i % 5 >= 2))).ToArray();
-        random.Shuffle(plan);
+        var plan = new List<Func<FuzzRequest>>();
+        foreach (var op in Operations)
+        {
+            plan.AddRange(Enumerable.Range(0, perOperation).Select(i => (Func<FuzzRequest>)(() => generator.Generate(op, mutate: i % 5 >= 2))));
+            plan.AddRange(generator.BoundarySweep(op));
+        }
+
+        var order = plan.ToArray();
+        random.Shuffle(order);
 
         var failures = new List<FuzzFailure>();
         var statuses = new SortedDictionary<string, SortedDictionary<int, int>>(StringComparer.Ordinal);
-        for (var index = 0; index < plan.Length; index++)
+        for (var index = 0; index < order.Length; index++)
         {
-            var request = generator.Generate(plan[index].Operation, plan[index].Mutate);
+            var request = order[index]();
             using var message = request.ToMessage();
+            var counts = statuses.TryGetValue(request.Operation.ToString(), out var c) ? c : statuses[request.Operation.ToString()] = [];
             HttpResponseMessage response;
             try
             {
@@ -58,13 +67,13 @@ public sealed class ApiFuzzer
             {
                 // The test host rethrows what escapes the app: as much a server fault as a 500.
                 failures.Add(new FuzzFailure(request, index, 0, "no answer: " + ex.GetType().Name + ": " + ex.Message, "", []));
+                counts[0] = counts.GetValueOrDefault(0) + 1;
                 continue;
             }
 
             using var disposeResponse = response;
             var bytes = await response.Content.ReadAsByteArrayAsync();
             var status = (int)response.StatusCode;
-            var counts = statuses.TryGetValue(request.Operation.ToString(), out var c) ? c : statuses[request.Operation.ToString()] = [];
             counts[status] = counts.GetValueOrDefault(status) + 1;
             var text = Encoding.UTF8.GetString(bytes);
             var rules = Check(request.Operation, status, response.Content.Headers.ContentType, text, out var json);

@@ -30,6 +30,15 @@ public static class NastyValues
         return kind[random.Next(kind.Length)];
     }
 
+    /// <summary>The values of the boundary sweep for a field or parameter of this name.</summary>
+    public static IReadOnlyList<string> EdgeStrings(string name) => IsDateName(name)
+        ? ["0001-01-01", "9999-12-31", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"]
+        : ["a\0b", Overlong, "-1", "2147483648"];
+
+    /// <summary>Names of the API's dates and instants (startsAt, cancelledAt, from, to, weekOf, until, firstDate).</summary>
+    public static bool IsDateName(string name) =>
+        name.EndsWith("At", StringComparison.Ordinal) || name is "from" or "to" or "weekOf" or "until" or "firstDate";
+
     /// <summary>Instants and dates at and past the edges of the calendar, and malformed ones.</summary>
     public static readonly string[] Dates =
     [

@@ -16,12 +16,14 @@ public sealed class RequestGenerator
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private const string Placeholder = "\u0001fuzz-placeholder\u0001";
 
+    private readonly OpenApiModel _model;
     private readonly Random _random;
     private readonly FuzzState _state;
     private readonly SchemaValueGenerator _values;
 
     public RequestGenerator(OpenApiModel model, FuzzState state, Random random)
     {
+        _model = model;
         _random = random;
         _state = state;
         _values = new SchemaValueGenerator(model, random, new RealisticValues(state, random));
@@ -29,6 +31,78 @@ public sealed class RequestGenerator
 
     /// <summary>A valid request, or (when <paramref name="mutate"/>) a valid one with one mutation.</summary>
     public FuzzRequest Generate(ApiOperation op, bool mutate)
+    {
+        var (request, body) = GenerateValid(op);
+        if (mutate)
+        {
+            Mutate(request, body);
+        }
+
+        return request;
+    }
+
+    /// <summary>
+    /// The boundary sweep of an operation: for every parameter and every top-level body field, a valid request with
+    /// that one value set to each of <see cref="NastyValues.EdgeStrings"/> (the first and last days of the calendar
+    /// for dates, else a NUL, 20 000 characters, -1 and 2^31), without the other optional query parameters. Built
+    /// when sent, from the state of the moment.
+    /// </summary>
+    public IEnumerable<Func<FuzzRequest>> BoundarySweep(ApiOperation op)
+    {
+        foreach (var parameter in op.Parameters)
+        {
+            foreach (var edge in NastyValues.EdgeStrings(parameter.Name))
+            {
+                yield return () =>
+                {
+                    var (request, _) = GenerateValid(op);
+                    request.Query.RemoveAll(q => op.Parameters.Any(p => p.Name == q.Key && !p.Required)); // the edge alone
+                    SetParameter(request, parameter, edge);
+                    request.Mutation = $"sweep: {parameter.In.ToString().ToLowerInvariant()} {parameter.Name} = {FuzzRequest.Excerpt(edge, 40)}";
+                    return request;
+                };
+            }
+        }
+
+        if (op.BodySchema is { } schema && _model.Resolve(schema).TryGetProperty("properties", out var properties))
+        {
+            foreach (var name in properties.EnumerateObject().Select(p => p.Name))
+            {
+                foreach (var edge in NastyValues.EdgeStrings(name))
+                {
+                    yield return () =>
+                    {
+                        var (request, body) = GenerateValid(op);
+                        var obj = body as JsonObject ?? [];
+                        obj[name] = Placeholder;
+                        var literal = long.TryParse(edge, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? edge : JsonSerializer.Serialize(edge);
+                        Send(request, obj, literal, $"sweep: body {name} = {FuzzRequest.Excerpt(literal, 40)}");
+                        return request;
+                    };
+                }
+            }
+        }
+    }
+
+    private static void SetParameter(FuzzRequest request, ApiParameter parameter, string value)
+    {
+        switch (parameter.In)
+        {
+            case ParameterLocation.Path:
+                request.PathValues[parameter.Name] = value;
+                break;
+            case ParameterLocation.Query:
+                request.Query.RemoveAll(q => q.Key == parameter.Name);
+                request.Query.Add(KeyValuePair.Create(parameter.Name, value));
+                break;
+            case ParameterLocation.Header:
+                request.Headers.RemoveAll(h => h.Key == parameter.Name);
+                request.Headers.Add(KeyValuePair.Create(parameter.Name, new string([.. value.Where(c => c is >= ' ' and <= '~')])));
+                break;
+        }
+    }
+
+    private (FuzzRequest Request, JsonNode? Body) GenerateValid(ApiOperation op)
     {
         var request = new FuzzRequest(op);
         if (op.NeedsTeacher)
@@ -64,12 +138,7 @@ public sealed class RequestGenerator
             request.Body = Encoding.UTF8.GetBytes(Serialize(body));
         }
 
-        if (mutate)
-        {
-            Mutate(request, body);
-        }
-
-        return request;
+        return (request, body);
     }
 
     private void Mutate(FuzzRequest request, JsonNode? body)
@@ -146,7 +215,7 @@ public sealed class RequestGenerator
     /// <summary>A raw JSON literal: a JSON-encoded hostile string (date, GUID, anything) or a literal of any type.</summary>
     private (string Literal, string Label) HostileLiteral(string name)
     {
-        string[] strings = name.EndsWith("At", StringComparison.Ordinal) || name is "until" or "firstDate" or "from" or "to" or "weekOf" ? NastyValues.Dates
+        string[] strings = NastyValues.IsDateName(name) ? NastyValues.Dates
             : name.EndsWith("Id", StringComparison.Ordinal) || name == "id" ? NastyValues.Guids
             : NastyValues.Strings;
         if (_random.Next(3) == 0)
@@ -221,14 +290,14 @@ public sealed class RequestGenerator
     /// <summary>A path, query or header parameter set to a hostile string, left out, or sent twice.</summary>
     private void MutateParameter(FuzzRequest request, ApiParameter parameter)
     {
-        var pool = parameter.Name is "from" or "to" or "weekOf" ? NastyValues.Dates
+        var pool = NastyValues.IsDateName(parameter.Name) ? NastyValues.Dates
             : parameter.Name.EndsWith("Id", StringComparison.OrdinalIgnoreCase) || parameter.Name == "id" ? NastyValues.Guids
             : NastyValues.Strings;
         var value = _random.Next(2) == 0 || pool == NastyValues.Strings ? NastyValues.PickString(_random) : pool[_random.Next(pool.Length)];
         switch (parameter.In)
         {
             case ParameterLocation.Path:
-                value = value.Length == 0 ? " " : value; // an empty segment would be another route
+                value = value.Trim('.').Length == 0 ? value + "x" : value; // an empty, "." or ".." segment would address another route
                 request.PathValues[parameter.Name] = value;
                 break;
             case ParameterLocation.Query when _random.Next(5) == 0:
