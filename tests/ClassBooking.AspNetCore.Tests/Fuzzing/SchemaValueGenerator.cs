@@ -9,10 +9,11 @@ namespace ClassBooking.AspNetCore.Tests.Fuzzing;
 /// <summary>
 /// Values that satisfy a JSON schema of OpenAPI 3.1 (<c>type</c> as a name or a list with "null", <c>enum</c>,
 /// <c>$ref</c>, <c>required</c>, <c>properties</c>, <c>items</c>, lengths and bounds, <c>format</c> date-time, date,
-/// time, uuid, int32, int64, double), taking a realistic value by field name when <see cref="RealisticValues"/> has one.
+/// time, uuid, int32, int64, double), taking a realistic value by field name when <see cref="RealisticValues"/> (if
+/// given) has one.
 /// Strings are valid per schema, so they include non-ASCII and, now and then, control characters.
 /// </summary>
-public sealed class SchemaValueGenerator(OpenApiModel model, Random random, RealisticValues realistic)
+public sealed class SchemaValueGenerator(OpenApiModel model, Random random, RealisticValues? realistic)
 {
     private static readonly string[] Words = ["Bring", "scales", "Czerny", "Übung", "étude", "🎹", "日本語", "مرحبا", "ok", "B♭", "Lena's", "\"quoted\"", "a\\b"];
     private static readonly string[] Odd = ["\0", "\0", "\0", "\u0001", "\u001f", "\u007f", "\u2028", "\uFEFF", "\t", "\n"];
@@ -20,7 +21,7 @@ public sealed class SchemaValueGenerator(OpenApiModel model, Random random, Real
     /// <summary>A value for <paramref name="schema"/>; <paramref name="name"/> is the field or parameter name.</summary>
     public JsonNode? Generate(JsonElement schema, string name, FuzzRequest request, JsonObject? parent = null, int depth = 0)
     {
-        if (random.Next(100) < 85 && realistic.TryGet(request, name, parent, out var hinted))
+        if (realistic is not null && random.Next(100) < 85 && realistic.TryGet(request, name, parent, out var hinted))
         {
             return hinted;
         }
