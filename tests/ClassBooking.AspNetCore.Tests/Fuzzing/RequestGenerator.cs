@@ -32,7 +32,7 @@ public sealed class RequestGenerator
     /// <summary>A valid request, or (when <paramref name="mutate"/>) a valid one with one mutation.</summary>
     public FuzzRequest Generate(ApiOperation op, bool mutate)
     {
-        var (request, body) = GenerateValid(op);
+        var (request, body) = GenerateValid(op, realisticOnly: false);
         if (mutate)
         {
             Mutate(request, body);
@@ -44,8 +44,9 @@ public sealed class RequestGenerator
     /// <summary>
     /// The boundary sweep of an operation: for every parameter and every top-level body field, a valid request with
     /// that one value set to each of <see cref="NastyValues.EdgeStrings"/> (the first and last days of the calendar
-    /// for dates, else a NUL, 20 000 characters, -1 and 2^31), without the other optional query parameters. Built
-    /// when sent, from the state of the moment.
+    /// for dates, else a NUL, 20 000 characters, -1 and 2^31), without the other optional query parameters, and
+    /// every other value realistic, so that the edge is what the request tests. Built when sent, from the state of
+    /// the moment.
     /// </summary>
     public IEnumerable<Func<FuzzRequest>> BoundarySweep(ApiOperation op)
     {
@@ -55,7 +56,7 @@ public sealed class RequestGenerator
             {
                 yield return () =>
                 {
-                    var (request, _) = GenerateValid(op);
+                    var (request, _) = GenerateValid(op, realisticOnly: true);
                     request.Query.RemoveAll(q => op.Parameters.Any(p => p.Name == q.Key && !p.Required)); // the edge alone
                     SetParameter(request, parameter, edge);
                     request.Mutation = $"sweep: {parameter.In.ToString().ToLowerInvariant()} {parameter.Name} = {FuzzRequest.Excerpt(edge, 40)}";
@@ -72,7 +73,7 @@ public sealed class RequestGenerator
                 {
                     yield return () =>
                     {
-                        var (request, body) = GenerateValid(op);
+                        var (request, body) = GenerateValid(op, realisticOnly: true);
                         var obj = body as JsonObject ?? [];
                         obj[name] = Placeholder;
                         var literal = long.TryParse(edge, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? edge : JsonSerializer.Serialize(edge);
@@ -102,8 +103,10 @@ public sealed class RequestGenerator
         }
     }
 
-    private (FuzzRequest Request, JsonNode? Body) GenerateValid(ApiOperation op)
+    /// <summary>A valid request; with <paramref name="realisticOnly"/>, every value that has a realistic one takes it.</summary>
+    private (FuzzRequest Request, JsonNode? Body) GenerateValid(ApiOperation op, bool realisticOnly)
     {
+        _values.RealisticPercent = realisticOnly ? 100 : 85;
         var request = new FuzzRequest(op);
         if (op.NeedsTeacher)
         {

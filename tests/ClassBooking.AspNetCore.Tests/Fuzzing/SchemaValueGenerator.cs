@@ -18,10 +18,13 @@ public sealed class SchemaValueGenerator(OpenApiModel model, Random random, Real
     private static readonly string[] Words = ["Bring", "scales", "Czerny", "Übung", "étude", "🎹", "日本語", "مرحبا", "ok", "B♭", "Lena's", "\"quoted\"", "a\\b"];
     private static readonly string[] Odd = ["\0", "\0", "\0", "\u0001", "\u001f", "\u007f", "\u2028", "\uFEFF", "\t", "\n"];
 
+    /// <summary>How often, in percent, a realistic value is taken where there is one (the rest come from the schema alone).</summary>
+    public int RealisticPercent { get; set; } = 85;
+
     /// <summary>A value for <paramref name="schema"/>; <paramref name="name"/> is the field or parameter name.</summary>
     public JsonNode? Generate(JsonElement schema, string name, FuzzRequest request, JsonObject? parent = null, int depth = 0)
     {
-        if (realistic is not null && random.Next(100) < 85 && realistic.TryGet(request, name, parent, out var hinted))
+        if (realistic is not null && random.Next(100) < RealisticPercent && realistic.TryGet(request, name, parent, out var hinted))
         {
             return hinted;
         }
