@@ -34,6 +34,12 @@ public partial class StudentBookingPortal
     private string? openedFrom;
     private string announcement = "";
     private string? refusal;
+    private PersistingComponentStateSubscription? persisting;
+
+    /// <summary>What the prerendered page refused with, handed to the interactive render (which has no client address to check).</summary>
+    private sealed record PrerenderedRefusal(string Token, string Message);
+
+    private const string RefusalStateKey = "ClassBooking.StudentBookingPortal.Refusal";
     private bool announcementIsError;
 
     private enum PortalState
@@ -54,6 +60,25 @@ public partial class StudentBookingPortal
     public HttpContext? HttpContext { get; set; }
 
     /// <inheritdoc />
+    protected override void OnInitialized() =>
+        persisting = ApplicationState.RegisterOnPersisting(() =>
+        {
+            if (state == PortalState.TooManyAttempts && refusal is not null)
+            {
+                ApplicationState.PersistAsJson(RefusalStateKey, new PrerenderedRefusal(Token, refusal));
+            }
+
+            return Task.CompletedTask;
+        });
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        persisting?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
         if (string.Equals(loadedToken, Token, StringComparison.Ordinal))
@@ -63,6 +88,15 @@ public partial class StudentBookingPortal
 
         loadedToken = Token;
         state = PortalState.Loading;
+        if (ApplicationState.TryTakeFromJson<PrerenderedRefusal>(RefusalStateKey, out var prerendered)
+            && prerendered is not null && string.Equals(prerendered.Token, Token, StringComparison.Ordinal))
+        {
+            // The guard answered the prerendered request by its client address; the interactive render keeps that answer.
+            state = PortalState.TooManyAttempts;
+            refusal = prerendered.Message;
+            return;
+        }
+
         if (HttpContext is { Response.HasStarted: false } response)
         {
             // The page's URL holds the token: keep it out of referrers and caches, whatever the answer.

@@ -36,6 +36,9 @@ public abstract class PortalTestBase : BunitContext, IAsyncLifetime
             .AddEntityFrameworkStores(db => db.UseSqlite(_db.ConnectionString), store => store.CreateHostForeignKeys = false);
         Services.AddSingleton<ITeacherDirectory>(Directory);
         Services.AddSingleton<IStudentDirectory>(Directory);
+        // The state a prerendered page hands to the interactive render, registered as a host's AddRazorComponents does.
+        Services.AddSingleton<Microsoft.AspNetCore.Components.Infrastructure.ComponentStatePersistenceManager>();
+        Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.AspNetCore.Components.Infrastructure.ComponentStatePersistenceManager>().State);
         SetRendererInfo(new RendererInfo("Server", true));
     }
 

@@ -2,6 +2,7 @@ using ClassBooking.Core;
 using ClassBooking.Core.Model;
 using ClassBooking.Core.Services;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClassBooking.Components.Tests;
 
@@ -202,6 +203,35 @@ public sealed class StudentBookingPortalTests : PortalTestBase
         Assert.Contains("This link no longer works — ask your teacher for a new link.", cut.Markup, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll(".cb-days"));
         Assert.DoesNotContain("Maria Keller", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_interactive_render_keeps_a_too_many_attempts_answer_of_the_prerendered_page_for_that_link_only(bool sameLink)
+    {
+        // The prerendered request was refused by the failed-link guard (it knows the client's address); the
+        // interactive render has no address and must not turn that answer into "this link no longer works".
+        const string guessed = "guessAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        var message = "Too many invalid booking links were tried from your network. Please try again in 10 minutes, or ask your teacher for a new link.";
+        var handedOver = new Dictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            ["ClassBooking.StudentBookingPortal.Refusal"] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { Token = guessed, Message = message }),
+        };
+        await Services.GetRequiredService<Microsoft.AspNetCore.Components.Infrastructure.ComponentStatePersistenceManager>()
+            .RestoreStateAsync(new HandedOverState(handedOver));
+
+        var cut = RenderPortal(sameLink ? guessed : "otherAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+
+        Assert.Equal(sameLink ? "Too many attempts" : "This link no longer works", cut.Find("h1").TextContent);
+        Assert.Equal(sameLink, cut.Markup.Contains(message, StringComparison.Ordinal));
+    }
+
+    private sealed class HandedOverState(IDictionary<string, byte[]> state) : Microsoft.AspNetCore.Components.IPersistentComponentStateStore
+    {
+        public Task<IDictionary<string, byte[]>> GetPersistedStateAsync() => Task.FromResult(state);
+
+        public Task PersistStateAsync(IReadOnlyDictionary<string, byte[]> state) => Task.CompletedTask;
     }
 
     [Fact]
