@@ -21,8 +21,8 @@ namespace ClassBooking.Core.Notifications;
 /// Times: <c>DTSTART</c> and <c>DTEND</c> are written in the recipient's IANA zone, with a <c>VTIMEZONE</c> that
 /// carries the zone's STANDARD/DAYLIGHT rules so that a client without that zone still reads the right instant.
 /// When the zone is missing, unknown, or always UTC, they are written in UTC (<c>Z</c>) and no VTIMEZONE is added.
-/// A local time that occurs twice (clocks going back) means its first occurrence in iCalendar, so a class at the
-/// second occurrence has that time written in UTC instead. Instants are written to the second.
+/// A local time that occurs twice (clocks going back) is written in UTC instead: RFC 5545 reads it as its first
+/// occurrence, but not every client does (ical.js takes the second). Instants are written to the second.
 /// </para>
 /// <para>
 /// The VTIMEZONE is built by Ical.Net from the zone's rules in force from a year before the earlier of the class's
@@ -160,9 +160,9 @@ public static class BookingInvitationWriter
         if (zoneId is not null)
         {
             var local = LocalTimeConverter.ToLocal(instant, zoneId);
-            // Only a local time that maps back to this instant can be written with TZID: the second occurrence of a
-            // repeated hour would be read as the first.
-            if (LocalTimeConverter.ToUtc(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local), zoneId) == instant)
+            // A local time of the repeated hour names two instants: RFC 5545 means the first, but ical.js reads the
+            // second, so only an unambiguous local time is written with TZID.
+            if (LocalTimeConverter.GetZone(zoneId).MapLocal(LocalDateTime.FromDateTime(local)).Count == 1)
             {
                 return new CalDateTime(local, zoneId);
             }
