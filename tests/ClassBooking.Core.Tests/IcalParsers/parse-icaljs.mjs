@@ -21,6 +21,9 @@ const events = calendar.getAllSubcomponents('vevent').map(component => {
     status: component.getFirstPropertyValue('status'),
     start: utc(event.startDate),
     end: utc(event.endDate),
+    // ical.js has no zone database of its own: what it reads is what the VTIMEZONE's rules give.
+    startByVtimezone: utc(event.startDate),
+    endByVtimezone: utc(event.endDate),
     startZone: event.startDate.zone ? event.startDate.zone.tzid : null,
   };
 });
