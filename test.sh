@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every ClassBooking test: unit tests, the storage specification suite on SQLite and on a throwaway
 # PostgreSQL cluster (started and stopped by the tests), the sample host's tests, and the end-to-end tests in
-# headless Chromium (Debian's package, driven by Playwright for .NET) with axe-core from npm.
+# headless Chromium (Debian's package, driven by Playwright for .NET) with axe-core from npm, and the calendar
+# invitations read by third-party parsers (ical.js from npm, Debian's python3-icalendar).
 # Installs what the tests need when it is missing: Debian packages (as root, or through sudo) and npm packages.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +11,8 @@ missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v npm >/dev/null || missing+=(nodejs npm)
+# Debian's python (not a pyenv python3 on PATH) reads the invitations in the iCal tests.
+/usr/bin/python3 -c 'import icalendar' 2>/dev/null || missing+=(python3-icalendar)
 if ((${#missing[@]})); then
   echo "Installing Debian packages: ${missing[*]}"
   sudo_cmd=()
@@ -20,6 +23,8 @@ fi
 
 # axe-core for the end-to-end tests' accessibility checks, at the version package-lock.json pins.
 (cd tests/ClassLogger.EndToEnd.Tests && npm ci --no-audit --no-fund --loglevel=error)
+# ical.js (Mozilla's iCalendar parser) for the invitation tests, at the version package-lock.json pins.
+(cd tests/ClassBooking.Core.Tests/IcalParsers && npm ci --no-audit --no-fund --loglevel=error)
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
