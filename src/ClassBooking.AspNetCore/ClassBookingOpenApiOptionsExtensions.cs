@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 using ClassBooking.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -18,7 +19,9 @@ public static class ClassBookingOpenApiOptionsExtensions
     /// operations need the teacher; the host knows how teachers sign in). Student operations are authorized by the
     /// token in their path alone and declare no security requirement. Also states two things of the API's JSON that
     /// the generator, working from the host's JSON options, does not: nullable numbers of types marked
-    /// <c>[JsonNumberHandling(Strict)]</c> are numbers only (never strings), and string enums are of type string.
+    /// <c>[JsonNumberHandling(Strict)]</c> are numbers only (never strings), string enums are of type string, and
+    /// a ProblemDetails answer has a numeric <c>status</c> and ClassBooking's <c>code</c>, <c>field</c> and
+    /// <c>retryAfterSeconds</c> members (optional, so the host's own ProblemDetails answers still match).
     /// Safe to call twice.
     /// </summary>
     /// <param name="options">The host's OpenAPI options (<c>AddOpenApi(options => ...)</c>).</param>
@@ -62,6 +65,23 @@ public static class ClassBookingOpenApiOptionsExtensions
             else if (type.IsEnum && schema.Enum is { Count: > 0 } values && values.All(v => v?.GetValueKind() == System.Text.Json.JsonValueKind.String))
             {
                 schema.Type = JsonSchemaType.String;
+            }
+            else if (context.JsonPropertyInfo is { Name: "status" } status && typeof(ProblemDetails).IsAssignableFrom(status.DeclaringType))
+            {
+                // An answer's status is always written as a number; the string form only describes lenient reading.
+                schema.Type &= ~JsonSchemaType.String;
+                schema.Pattern = null;
+            }
+            else if (context.JsonPropertyInfo is null && typeof(ProblemDetails).IsAssignableFrom(type) && schema.Properties is { } members)
+            {
+                // ClassBooking's errors carry their extensions as members of their own (see Problems).
+                members.TryAdd("code", new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = "Machine-readable error code; every error of ClassBooking's routes has one (validation, invalid-token, slot-full, rate-limited, unavailable, ...).",
+                });
+                members.TryAdd("field", new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request field a conflict concerns, when there is one." });
+                members.TryAdd("retryAfterSeconds", new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "With 429 and 503: seconds to wait, as in the Retry-After header." });
             }
 
             return Task.CompletedTask;

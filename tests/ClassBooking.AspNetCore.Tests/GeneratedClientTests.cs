@@ -152,11 +152,11 @@ public abstract class GeneratedClientTestsBase<TFactory>(TFactory app)
         await booking[lena].Book.PostAsync(new BookRequest { SlotId = slot!.Id });
 
         var full = await Assert.ThrowsAsync<ProblemDetails>(() => booking[jonas].Book.PostAsync(new BookRequest { SlotId = slot.Id }));
-        Assert.Equal((409, 409, "slot-full"), (full.ResponseStatusCode, full.Status, full.AdditionalData["code"]));
+        Assert.Equal((409, 409, "slot-full"), (full.ResponseStatusCode, full.Status, full.Code));
         Assert.False(string.IsNullOrEmpty(full.Title));
 
         var unknown = await Assert.ThrowsAsync<ProblemDetails>(() => booking["no-such-token"].MyBookings.GetAsync());
-        Assert.Equal((404, 404, "invalid-token"), (unknown.ResponseStatusCode, unknown.Status, unknown.AdditionalData["code"]));
+        Assert.Equal((404, 404, "invalid-token"), (unknown.ResponseStatusCode, unknown.Status, unknown.Code));
         Assert.False(string.IsNullOrEmpty(unknown.Title));
     }
 

@@ -194,6 +194,24 @@ public sealed class OpenApiDocumentTests(ApiAppFactory app) : IClassFixture<ApiA
     }
 
     [Fact]
+    public async Task Problem_details_declare_a_numeric_status_and_classbookings_code_field_and_retry_after_members()
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+        foreach (var name in new[] { "ProblemDetails", "HttpValidationProblemDetails" })
+        {
+            var properties = schemas.GetProperty(name).GetProperty("properties");
+            Assert.Equal(["integer", "null"], Types(properties.GetProperty("status")).Order(StringComparer.Ordinal));
+            Assert.False(properties.GetProperty("status").TryGetProperty("pattern", out _), $"{name}.status has a pattern for strings");
+            Assert.Equal(["string"], Types(properties.GetProperty("code")));
+            Assert.Equal(["string"], Types(properties.GetProperty("field")));
+            Assert.Equal(["integer"], Types(properties.GetProperty("retryAfterSeconds")));
+            // Optional: the host's own ProblemDetails answers (its sign-in routes) carry none of them.
+            Assert.False(schemas.GetProperty(name).TryGetProperty("required", out var required)
+                && required.EnumerateArray().Any(r => r.GetString() is "code" or "field" or "retryAfterSeconds"));
+        }
+    }
+
+    [Fact]
     public async Task Request_members_are_all_optional_and_response_members_are_required_and_nullable_as_their_type_says()
     {
         var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");

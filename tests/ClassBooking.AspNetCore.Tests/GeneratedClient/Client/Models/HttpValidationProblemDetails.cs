@@ -15,6 +15,14 @@ namespace ClassBooking.AspNetCore.Tests.GeneratedClient.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>Machine-readable error code; every error of ClassBooking&apos;s routes has one (validation, invalid-token, slot-full, rate-limited, unavailable, ...).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Code { get; set; }
+#nullable restore
+#else
+        public string Code { get; set; }
+#endif
         /// <summary>The detail property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -31,6 +39,14 @@ namespace ClassBooking.AspNetCore.Tests.GeneratedClient.Models
 #else
         public global::ClassBooking.AspNetCore.Tests.GeneratedClient.Models.HttpValidationProblemDetails_errors Errors { get; set; }
 #endif
+        /// <summary>The request field a conflict concerns, when there is one.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Field { get; set; }
+#nullable restore
+#else
+        public string Field { get; set; }
+#endif
         /// <summary>The instance property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -41,6 +57,8 @@ namespace ClassBooking.AspNetCore.Tests.GeneratedClient.Models
 #endif
         /// <summary>The primary error message.</summary>
         public override string Message { get => base.Message; }
+        /// <summary>With 429 and 503: seconds to wait, as in the Retry-After header.</summary>
+        public int? RetryAfterSeconds { get; set; }
         /// <summary>The status property</summary>
         public int? Status { get; set; }
         /// <summary>The title property</summary>
@@ -84,9 +102,12 @@ namespace ClassBooking.AspNetCore.Tests.GeneratedClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "code", n => { Code = n.GetStringValue(); } },
                 { "detail", n => { Detail = n.GetStringValue(); } },
                 { "errors", n => { Errors = n.GetObjectValue<global::ClassBooking.AspNetCore.Tests.GeneratedClient.Models.HttpValidationProblemDetails_errors>(global::ClassBooking.AspNetCore.Tests.GeneratedClient.Models.HttpValidationProblemDetails_errors.CreateFromDiscriminatorValue); } },
+                { "field", n => { Field = n.GetStringValue(); } },
                 { "instance", n => { Instance = n.GetStringValue(); } },
+                { "retryAfterSeconds", n => { RetryAfterSeconds = n.GetIntValue(); } },
                 { "status", n => { Status = n.GetIntValue(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
                 { "type", n => { Type = n.GetStringValue(); } },
@@ -99,9 +120,12 @@ namespace ClassBooking.AspNetCore.Tests.GeneratedClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteStringValue("code", Code);
             writer.WriteStringValue("detail", Detail);
             writer.WriteObjectValue<global::ClassBooking.AspNetCore.Tests.GeneratedClient.Models.HttpValidationProblemDetails_errors>("errors", Errors);
+            writer.WriteStringValue("field", Field);
             writer.WriteStringValue("instance", Instance);
+            writer.WriteIntValue("retryAfterSeconds", RetryAfterSeconds);
             writer.WriteIntValue("status", Status);
             writer.WriteStringValue("title", Title);
             writer.WriteStringValue("type", Type);
