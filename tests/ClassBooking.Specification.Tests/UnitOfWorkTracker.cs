@@ -31,32 +31,23 @@ public static class UnitOfWorkTracker
 
     private sealed class TrackingStore(IClassBookingStore inner) : IClassBookingStore
     {
-        public async Task<T> ReadAsync<T>(Func<IClassBookingSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default) =>
-            await inner.ReadAsync(async (session, ct) =>
-            {
-                Depth.Value++;
-                try
-                {
-                    return await work(session, ct);
-                }
-                finally
-                {
-                    Depth.Value--;
-                }
-            }, cancellationToken);
+        public Task<T> ReadAsync<T>(Func<IClassBookingSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default) =>
+            inner.ReadAsync((session, ct) => InsideAsync(() => work(session, ct)), cancellationToken);
 
-        public async Task<Result<T>> WriteAsync<T>(WriteLock writeLock, Func<IClassBookingSession, CancellationToken, Task<Result<T>>> work, CancellationToken cancellationToken = default) =>
-            await inner.WriteAsync(writeLock, async (session, ct) =>
+        public Task<Result<T>> WriteAsync<T>(WriteLock writeLock, Func<IClassBookingSession, CancellationToken, Task<Result<T>>> work, CancellationToken cancellationToken = default) =>
+            inner.WriteAsync(writeLock, (session, ct) => InsideAsync(() => work(session, ct)), cancellationToken);
+
+        private static async Task<T> InsideAsync<T>(Func<Task<T>> work)
+        {
+            Depth.Value++;
+            try
             {
-                Depth.Value++;
-                try
-                {
-                    return await work(session, ct);
-                }
-                finally
-                {
-                    Depth.Value--;
-                }
-            }, cancellationToken);
+                return await work();
+            }
+            finally
+            {
+                Depth.Value--;
+            }
+        }
     }
 }
