@@ -22,11 +22,23 @@ namespace ClassBooking.Core.Notifications;
 /// attachment of type <c>application/ics</c> for clients that only offer attachments. Messages without an
 /// invitation are a bare <c>multipart/alternative</c>.
 /// </para>
+/// <para>
+/// MimeKit writes a message's line ends (headers, boundaries, quoted-printable bodies) in the
+/// <see cref="FormatOptions.NewLineFormat"/> it is given, whose default follows the platform (LF on Linux), while
+/// RFC 5322 and SMTP need CRLF: write a composed message with <see cref="WireFormat"/> (MailKit's SMTP client
+/// already sends CRLF). The calendar parts are base64, so the CRLF line ends RFC 5545 requires survive either way.
+/// </para>
 /// </remarks>
 public sealed class BookingEmailComposer
 {
     /// <summary>The file name of the attached invitation.</summary>
     public const string InvitationFileName = "invite.ics";
+
+    /// <summary>
+    /// The options to write a composed message with (to an <c>.eml</c> file or a stream): CRLF line ends, which
+    /// RFC 5322 and RFC 5545 require, whatever the platform.
+    /// </summary>
+    public static FormatOptions WireFormat { get; } = CreateWireFormat();
 
     private readonly BookingEmailText text;
     private readonly MailboxAddress sender;
@@ -114,6 +126,13 @@ public sealed class BookingEmailComposer
         alternative.Add(CalendarPart(invitation));
         message.Body = new Multipart("mixed") { alternative, Attachment(invitation) };
         return message;
+    }
+
+    private static FormatOptions CreateWireFormat()
+    {
+        var options = FormatOptions.Default.Clone();
+        options.NewLineFormat = NewLineFormat.Dos;
+        return options;
     }
 
     private BookedClassEvent Event(BookingEmail email) => new()

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using ClassBooking.Core.Model;
 using ClassBooking.Core.Scheduling;
@@ -249,7 +248,26 @@ public class BookingEmailText
     private static bool IsCancellation(BookingEmailKind kind) =>
         kind is BookingEmailKind.BookingCancelled or BookingEmailKind.TeacherStudentCancelled;
 
-    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+    // Only the characters that HTML reads as markup are encoded: the body is utf-8, so "é" stays readable in the
+    // source rather than becoming "&#233;" as WebUtility.HtmlEncode writes it.
+    private static string Encode(string value)
+    {
+        var encoded = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            encoded.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return encoded.ToString();
+    }
 
     private static ArgumentException UnknownKind(BookingEmailKind kind) =>
         new($"Unknown kind of booking e-mail: {kind}.", nameof(kind));
