@@ -23,7 +23,10 @@ internal static partial class ApiContext
     public static RequestOrigin Origin(HttpContext context) =>
         new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null);
 
-    /// <summary>Turns unexpected exceptions into a 500 ProblemDetails without exception text (logged instead).</summary>
+    /// <summary>
+    /// Turns a database that cannot serve the request now into a 503 with Retry-After, and any other unexpected
+    /// exception into a 500 ProblemDetails without exception text (both logged instead).
+    /// </summary>
     public static async ValueTask<object?> GuardAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         try
@@ -44,16 +47,14 @@ internal static partial class ApiContext
         {
             // A full connection pool, "too many clients", a dropped connection: nothing was committed, and the same
             // request is likely to work in a moment.
-            var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ClassBooking.AspNetCore");
-            LogUnavailable(logger, ex, context.HttpContext.Request.Path);
+            LogUnavailable(Logger(context.HttpContext), ex, context.HttpContext.Request.Path);
             return Problems.Unavailable(TransientDatabaseFailure.RetryAfter);
         }
 #pragma warning disable CA1031 // The point of this filter: no exception text ever reaches a client.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ClassBooking.AspNetCore");
-            LogUnexpected(logger, ex, context.HttpContext.Request.Path);
+            LogUnexpected(Logger(context.HttpContext), ex, context.HttpContext.Request.Path);
             return Problems.Unexpected();
         }
     }
@@ -120,6 +121,9 @@ internal static partial class ApiContext
         http.Items[GrantKey] = grant.Value;
         return await next(context).ConfigureAwait(false);
     }
+
+    private static ILogger Logger(HttpContext context) =>
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ClassBooking.AspNetCore");
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unexpected error in ClassBooking's API at {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, PathString path);
