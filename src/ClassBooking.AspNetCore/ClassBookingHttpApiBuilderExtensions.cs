@@ -1,6 +1,7 @@
 using ClassBooking.AspNetCore;
 using ClassBooking.AspNetCore.Http;
 using ClassBooking.Core.Hosting;
+using ClassBooking.Core.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +16,8 @@ public static class ClassBookingHttpApiBuilderExtensions
 {
     /// <summary>
     /// Registers what <c>app.MapClassBooking("/api")</c> needs: <see cref="ClassBookingHttpApiOptions"/>, the rate
-    /// limiter policies (the host calls <c>app.UseRateLimiter()</c>), ProblemDetails and antiforgery. Register the
+    /// limiter policies (the host calls <c>app.UseRateLimiter()</c>), ProblemDetails, antiforgery, and an
+    /// <see cref="IShareTokenProtector"/> over Data Protection (so e-mails can link to the portal). Register the
     /// host's <see cref="ICurrentTeacher"/> with <see cref="AddCurrentTeacher{TCurrentTeacher}"/>. Safe to call more
     /// than once; options configured by each call add up.
     /// </summary>
@@ -34,6 +36,9 @@ public static class ClassBookingHttpApiBuilderExtensions
         services.AddRateLimiter(_ => { });
         services.AddProblemDetails();
         services.AddAntiforgery();
+        // Share tokens are kept encrypted with the host's Data Protection keys so e-mails can link to the portal.
+        services.AddDataProtection();
+        services.TryAddSingleton<IShareTokenProtector, DataProtectionShareTokenProtector>();
         return builder;
     }
 

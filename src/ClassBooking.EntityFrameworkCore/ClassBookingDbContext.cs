@@ -45,6 +45,12 @@ public abstract class ClassBookingDbContext : DbContext
     /// <summary>What teachers set per student, e.g. the student's colour (table <c>student_settings</c>).</summary>
     public DbSet<StudentSettings> StudentSettings => Set<StudentSettings>();
 
+    /// <summary>The outbox of booking e-mails.</summary>
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    /// <summary>Teachers' secret calendar feed addresses (hashes only).</summary>
+    public DbSet<TeacherCalendarFeed> TeacherCalendarFeeds => Set<TeacherCalendarFeed>();
+
     internal abstract ClassBookingProvider Provider { get; }
 
     internal StoreNames Names => StoreNames.For(Provider);

@@ -22,7 +22,8 @@ public static class ClassBookingEntityFrameworkExtensions
     /// schema with <see cref="MigrateClassBookingAsync"/>. Safe to call more than once: the last call wins.
     /// </summary>
     /// <remarks>
-    /// Registers <see cref="IClassBookingStore"/> (scoped), <see cref="IDbContextFactory{TContext}"/> of
+    /// Registers <see cref="IClassBookingStore"/> (scoped), <see cref="INotificationDeliveryStore"/> (singleton),
+    /// <see cref="IDbContextFactory{TContext}"/> of
     /// <see cref="ClassBookingDbContext"/> (singleton) and <see cref="ClassBookingDbContext"/> (scoped).
     /// <paramref name="configureDatabase"/> runs when the first context is made, not here.
     /// </remarks>
@@ -52,6 +53,7 @@ public static class ClassBookingEntityFrameworkExtensions
         services.Replace(ServiceDescriptor.Singleton<IDbContextFactory<ClassBookingDbContext>, ClassBookingDbContextFactory>());
         services.Replace(ServiceDescriptor.Scoped(sp => sp.GetRequiredService<IDbContextFactory<ClassBookingDbContext>>().CreateDbContext()));
         services.Replace(ServiceDescriptor.Scoped<IClassBookingStore, EntityFrameworkClassBookingStore>());
+        services.Replace(ServiceDescriptor.Singleton<INotificationDeliveryStore, EntityFrameworkNotificationDeliveryStore>());
         return builder;
     }
 

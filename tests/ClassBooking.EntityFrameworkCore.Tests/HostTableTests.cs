@@ -17,6 +17,7 @@ public abstract class HostTableTests : DatabaseTest
         ("bookings", "teacher_id"), ("bookings", "student_id"), ("share_tokens", "teacher_id"), ("share_tokens", "student_id"),
         ("token_access_log", "teacher_id"), ("token_access_log", "student_id"), ("teacher_policies", "teacher_id"),
         ("student_settings", "teacher_id"), ("student_settings", "student_id"),
+        ("notifications", "teacher_id"), ("notifications", "student_id"), ("teacher_calendar_feeds", "teacher_id"),
     ];
 
     private string OurTable(string name) => Provider == TestProvider.Sqlite ? "booking_" + name : name;

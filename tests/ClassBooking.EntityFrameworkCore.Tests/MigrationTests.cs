@@ -13,7 +13,7 @@ namespace ClassBooking.EntityFrameworkCore.Tests;
 public abstract class MigrationTests : DatabaseTest
 {
     private static readonly string[] OurTables =
-        ["audit_log", "blocked_slots", "bookings", "share_tokens", "slot_series", "student_settings", "teacher_policies", "time_slots", "token_access_log"];
+        ["audit_log", "blocked_slots", "bookings", "notifications", "share_tokens", "slot_series", "student_settings", "teacher_calendar_feeds", "teacher_policies", "time_slots", "token_access_log"];
 
     private IReadOnlyList<string> ExpectedNewTables => Provider == TestProvider.Sqlite
         ? [.. OurTables.Select(t => "booking_" + t), "__classbooking_migrations", "__classbooking_migrations_lock"]

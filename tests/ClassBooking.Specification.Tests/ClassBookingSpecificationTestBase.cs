@@ -1,10 +1,13 @@
 using ClassBooking.Core;
 using ClassBooking.Core.Hosting;
 using ClassBooking.Core.Model;
+using ClassBooking.Core.Notifications;
+using ClassBooking.Core.Notifications.Delivery;
 using ClassBooking.Core.Services;
 using ClassBooking.Core.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using MimeKit;
 using Xunit;
 
 namespace ClassBooking.Specification.Tests;
@@ -24,6 +27,9 @@ public abstract class ClassBookingSpecificationTestBase : IAsyncLifetime
     protected FakeTimeProvider Time { get; } = new(Start);
 
     protected TestDirectory Directory { get; } = new();
+
+    /// <summary>Where delivered booking e-mails go.</summary>
+    protected RecordingEmailTransport Mail { get; } = new();
 
     protected IServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialized.");
 
@@ -54,6 +60,10 @@ public abstract class ClassBookingSpecificationTestBase : IAsyncLifetime
         var builder = services.AddClassBooking(o => o.ClientAddressHashKey = "specification-tests-key");
         services.AddSingleton<ITeacherDirectory>(Directory);
         services.AddSingleton<IStudentDirectory>(Directory);
+        services.AddSingleton<IEmailTransport>(Mail);
+        services.AddSingleton(new BookingEmailComposer(new BookingEmailText(), MailboxAddress.Parse("Bookings <bookings@example.test>")));
+        services.AddScoped<BookingEmailFactory>();
+        services.AddSingleton<NotificationDispatcher>();
         AddStore(builder);
         UnitOfWorkTracker.TrackStore(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

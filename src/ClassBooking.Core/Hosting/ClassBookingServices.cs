@@ -1,3 +1,4 @@
+using ClassBooking.Core.Notifications;
 using ClassBooking.Core.Services;
 using ClassBooking.Core.Stores;
 using ClassBooking.Core.Tokens;
@@ -15,6 +16,9 @@ internal static class ClassBookingServices
         services.TryAddSingleton<ClientAddressHasher>();
         services.TryAddSingleton<ShareTokenLookupGuard>();
         services.TryAddSingleton<AuditTrail>();
+        services.AddOptions<ClassBookingNotificationOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClassBookingNotificationOptions>, ClassBookingNotificationOptionsValidator>());
+        services.TryAddSingleton<BookingNotificationOutbox>();
         services.TryAddScoped<TeacherPolicyService>();
         services.TryAddScoped<TimeSlotService>();
         services.TryAddScoped<SlotSeriesService>();

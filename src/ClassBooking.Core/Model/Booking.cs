@@ -43,6 +43,13 @@ public sealed class Booking
     /// retried request returns this booking instead of booking twice.
     /// </summary>
     public string? IdempotencyKey { get; set; }
+
+    /// <summary>
+    /// The revision of the booking's calendar event (iCalendar <c>SEQUENCE</c>): 0 when booked, one higher with each
+    /// change the student is told of (the class moved or changed, the booking cancelled), so calendar clients apply
+    /// every update and cancellation over what they hold.
+    /// </summary>
+    public int CalendarSequence { get; set; }
 }
 
 /// <summary>Lifecycle of a <see cref="Booking"/>.</summary>

@@ -27,6 +27,12 @@ public sealed class ShareToken
     /// <summary>When the token was revoked or replaced by a regenerated one; null while it is live.</summary>
     public DateTimeOffset? RevokedAt { get; set; }
 
+    /// <summary>
+    /// The token itself, encrypted by the host's <c>IShareTokenProtector</c> (ASP.NET Core Data Protection), so
+    /// e-mails can link back to the student's portal; null when no protector was registered when it was issued.
+    /// </summary>
+    public string? ProtectedToken { get; set; }
+
     /// <summary>True when the token can be used at <paramref name="now"/>.</summary>
     public bool IsActiveAt(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
 }

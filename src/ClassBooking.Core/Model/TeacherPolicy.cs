@@ -27,6 +27,14 @@ public sealed class TeacherPolicy
     /// <summary>Optional limit of confirmed bookings per student per week (Monday to Sunday in the teacher's zone).</summary>
     public int? MaxBookingsPerStudentPerWeek { get; set; }
 
+    /// <summary>
+    /// When reminders go out, in minutes before a class starts (e.g. 1440 and 60), or <see langword="null"/> for the
+    /// host's defaults (<see cref="Notifications.ClassBookingNotificationOptions.Reminders"/>); empty sends none.
+    /// </summary>
+#pragma warning disable CA2227, CA1002 // EF Core maps a settable List<int> as a primitive collection; replaced, never mutated.
+    public List<int>? ReminderMinutes { get; set; }
+#pragma warning restore CA2227, CA1002
+
     /// <summary>When the policy was last changed, UTC.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 

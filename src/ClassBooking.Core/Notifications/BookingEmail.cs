@@ -52,8 +52,12 @@ public sealed record BookingEmail
     /// <summary>The teacher's cancellation policy in words, e.g. "Classes can be cancelled until 24 hours before they start."</summary>
     public string? PolicyText { get; init; }
 
-    /// <summary>The absolute link back to the portal where the booking can be seen and cancelled.</summary>
-    public required Uri PortalUrl { get; init; }
+    /// <summary>
+    /// The absolute link back to the portal where the booking can be seen and cancelled (for the teacher: their
+    /// dashboard); <see langword="null"/> when no link can be given (e.g. the student's link was issued before links
+    /// were kept for e-mails), and the e-mail then points to the link the teacher gave.
+    /// </summary>
+    public Uri? PortalUrl { get; init; }
 
     /// <summary>The teacher's own message for this kind of e-mail, if set; escaped in the HTML body.</summary>
     public string? TeacherMessage { get; init; }

@@ -65,6 +65,9 @@ public sealed class BookingEmailComposer
         this.messageIdDomain = domain;
     }
 
+    /// <summary>The <c>From</c> mailbox of every message.</summary>
+    public MailboxAddress Sender => sender;
+
     /// <summary>The Message-ID, without angle brackets, of the message with a given key: <c>{key}@{domain}</c>.</summary>
     /// <exception cref="ArgumentException">The key is empty or holds a character other than a letter, digit or <c>. - _ +</c>.</exception>
     public string MessageIdFor(string messageKey)
@@ -89,7 +92,7 @@ public sealed class BookingEmailComposer
             throw new ArgumentException($"The class must end after it starts (starts {email.StartsAt:O}, ends {email.EndsAt:O}).", nameof(email));
         }
 
-        if (!email.PortalUrl.IsAbsoluteUri)
+        if (email.PortalUrl is { IsAbsoluteUri: false })
         {
             throw new ArgumentException($"The portal link must be absolute (got '{email.PortalUrl}').", nameof(email));
         }

@@ -29,6 +29,7 @@ public class BookingEmailText
         {
             BookingEmailKind.BookingConfirmed => $"Class booked with {email.Teacher.Name}: {day}",
             BookingEmailKind.BookingCancelled => $"Class cancelled with {email.Teacher.Name}: {day}",
+            BookingEmailKind.BookingChanged when email.PreviousStartsAt is null => $"Class details changed with {email.Teacher.Name}: {day}",
             BookingEmailKind.BookingChanged => $"Class moved with {email.Teacher.Name}: now {day}",
             BookingEmailKind.Reminder => $"Reminder: class with {email.Teacher.Name}, {day}",
             BookingEmailKind.TeacherStudentBooked => $"{email.Student.Name} booked a class: {day}",
@@ -52,7 +53,15 @@ public class BookingEmailText
             text.Append(TeacherMessageHeading(email)).Append('\n').Append(email.TeacherMessage.Trim()).Append("\n\n");
         }
 
-        text.Append(PortalLinkText(email)).Append(": ").Append(email.PortalUrl.AbsoluteUri).Append('\n');
+        if (email.PortalUrl is { } url)
+        {
+            text.Append(PortalLinkText(email)).Append(": ").Append(url.AbsoluteUri).Append('\n');
+        }
+        else
+        {
+            text.Append(MissingLinkText(email)).Append('\n');
+        }
+
         return text.ToString();
     }
 
@@ -77,8 +86,17 @@ public class BookingEmailText
                 .Append("</p>\n");
         }
 
-        html.Append("<p style=\"margin: 0 0 1em 0;\"><a href=\"").Append(Encode(email.PortalUrl.AbsoluteUri)).Append("\">")
-            .Append(Encode(PortalLinkText(email))).Append("</a></p>\n</body></html>\n");
+        if (email.PortalUrl is { } url)
+        {
+            html.Append("<p style=\"margin: 0 0 1em 0;\"><a href=\"").Append(Encode(url.AbsoluteUri)).Append("\">")
+                .Append(Encode(PortalLinkText(email))).Append("</a></p>\n");
+        }
+        else
+        {
+            html.Append("<p style=\"margin: 0 0 1em 0;\">").Append(Encode(MissingLinkText(email))).Append("</p>\n");
+        }
+
+        html.Append("</body></html>\n");
         return html.ToString();
     }
 
@@ -155,6 +173,7 @@ public class BookingEmailText
                 ActorKind.Teacher => $"{teacher} cancelled your class.",
                 _ => $"Your class with {teacher} is cancelled.",
             },
+            BookingEmailKind.BookingChanged when email.PreviousStartsAt is null => $"{teacher} changed the details of your class.",
             BookingEmailKind.BookingChanged => $"Your class with {teacher} has moved to a new time.",
             BookingEmailKind.Reminder => $"A reminder: your class with {teacher} is coming up.",
             BookingEmailKind.TeacherStudentBooked => $"{student} booked a class with you.",
@@ -200,6 +219,15 @@ public class BookingEmailText
     {
         ArgumentNullException.ThrowIfNull(email);
         return email.IsToTeacher ? "Open your bookings" : "See or cancel your booking";
+    }
+
+    /// <summary>What the e-mail says instead of a link when it has none (<see cref="BookingEmail.PortalUrl"/> is null).</summary>
+    protected virtual string MissingLinkText(BookingEmail email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return email.IsToTeacher
+            ? "Open your dashboard to see your bookings."
+            : "To see or cancel your booking, open the booking link your teacher gave you.";
     }
 
     /// <summary>The title of the class in the invitation (<c>SUMMARY</c>), e.g. "Class with Maria Keller".</summary>

@@ -1,5 +1,6 @@
 using ClassBooking.Core.Hosting;
 using ClassBooking.Core.Model;
+using ClassBooking.Core.Notifications;
 using ClassBooking.Core.Policies;
 using ClassBooking.Core.Scheduling;
 using ClassBooking.Core.Stores;
@@ -17,6 +18,7 @@ public sealed class BookingService(
     TeacherPolicyService policies,
     IStudentDirectory students,
     AuditTrail audit,
+    BookingNotificationOutbox outbox,
     TimeProvider time)
 {
     /// <summary>Longest idempotency key a client may send.</summary>
@@ -118,6 +120,7 @@ public sealed class BookingService(
             session.AddBooking(booking);
             audit.Record(session, teacherId, actor, actor == ActorKind.Student ? studentId : teacherId, AuditActions.BookingCreated, "booking", booking.Id.ToString(), origin,
                 $"{{\"slotId\":\"{slot.Id}\"}}");
+            outbox.BookingConfirmed(session, booking, slot, policy, actor);
             return Result<Booking>.Success(booking);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -173,6 +176,8 @@ public sealed class BookingService(
             booking.CancellationReason = SlotRules.NormalizeText(reason);
             await session.ReleaseSeatAsync(booking.SlotId, ct).ConfigureAwait(false);
             audit.Record(session, teacherId, actor, actor == ActorKind.Student ? owner : teacherId, AuditActions.BookingCancelled, "booking", booking.Id.ToString(), origin);
+            var slot = await session.FindSlotAsync(booking.SlotId, ct).ConfigureAwait(false);
+            await outbox.BookingCancelledAsync(session, booking, slot?.Note, ct).ConfigureAwait(false);
             return Result<Booking>.Success(booking);
         }, cancellationToken).ConfigureAwait(false);
 

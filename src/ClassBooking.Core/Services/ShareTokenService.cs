@@ -46,7 +46,8 @@ public sealed class ShareTokenService(
     ClientAddressHasher addressHasher,
     ShareTokenLookupGuard guard,
     AuditTrail audit,
-    TimeProvider time)
+    TimeProvider time,
+    IShareTokenProtector? protector = null)
 {
     /// <summary>Longest user agent kept in the usage log.</summary>
     public const int MaxUserAgentLength = 256;
@@ -133,6 +134,23 @@ public sealed class ShareTokenService(
         }
 
         return new ShareTokenGrant(row.Id, row.TeacherId, row.StudentId, row.ExpiresAt);
+    }
+
+    /// <summary>
+    /// The student's live share token in clear, for a link in an e-mail: only when the token was kept encrypted
+    /// (an <see cref="IShareTokenProtector"/> was registered when it was issued) and has not expired or been revoked.
+    /// </summary>
+    public async Task<string?> RecoverLiveTokenAsync(string teacherId, string studentId, CancellationToken cancellationToken = default)
+    {
+        if (protector is null)
+        {
+            return null;
+        }
+
+        var row = await store.ReadAsync((s, ct) => s.FindUnrevokedTokenAsync(teacherId, studentId, ct), cancellationToken).ConfigureAwait(false);
+        return row is { ProtectedToken: { } protectedToken } && row.IsActiveAt(time.GetUtcNow())
+            ? protector.Unprotect(protectedToken)
+            : null;
     }
 
     /// <summary>"Invalid link", or "too many attempts" once the client address has spent its failed look-ups.</summary>
@@ -230,6 +248,7 @@ public sealed class ShareTokenService(
                 TokenHash = hash,
                 CreatedAt = now,
                 ExpiresAt = now + options.Value.ShareTokenLifetime,
+                ProtectedToken = protector?.Protect(token),
             };
             session.AddToken(row);
             audit.Record(session, teacherId, ActorKind.Teacher, teacherId, previous is null ? AuditActions.TokenCreated : action, "token", row.Id.ToString(), origin,

@@ -225,8 +225,10 @@ public sealed class SlotSeriesService(
 
             foreach (var (slot, _) in stay)
             {
+                var previousNote = slot.Note;
                 Apply(slot, target, slot.Range, keepException: slot.IsSeriesException && !timingChanged);
                 updated.Add(slot);
+                await slots.TellBookedStudentsAsync(session, slot, slot.Range, previousNote, defaults, ct).ConfigureAwait(false);
             }
 
             for (var i = 0; i < toMove.Count; i++)

@@ -1,5 +1,6 @@
 using ClassBooking.Core.Hosting;
 using ClassBooking.Core.Model;
+using ClassBooking.Core.Notifications;
 using ClassBooking.Core.Scheduling;
 using ClassBooking.Core.Stores;
 using ClassBooking.Core.Students;
@@ -33,6 +34,7 @@ public sealed class TimeSlotService(
     TeacherPolicyService policies,
     IStudentDirectory students,
     AuditTrail audit,
+    BookingNotificationOutbox outbox,
     TimeProvider time)
 {
     /// <summary>What the ranges would conflict with, writing nothing.</summary>
@@ -157,6 +159,7 @@ public sealed class TimeSlotService(
                 return ClassBookingError.Invalid("capacity", $"{slot.BookedCount} seats are already booked; capacity cannot be lower.");
             }
 
+            var previous = (Range: slot.Range, Note: slot.Note);
             if (moved)
             {
                 var policy = await TeacherPolicyService.LoadAsync(session, defaults, ct).ConfigureAwait(false);
@@ -176,6 +179,7 @@ public sealed class TimeSlotService(
             slot.Note = SlotRules.NormalizeText(draft.Note);
             slot.Version = Guid.NewGuid();
             audit.Record(session, teacherId, ActorKind.Teacher, teacherId, AuditActions.SlotUpdated, "slot", slot.Id.ToString(), origin);
+            await TellBookedStudentsAsync(session, slot, previous.Range, previous.Note, defaults, ct).ConfigureAwait(false);
             return Result<TimeSlot>.Success(slot);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -269,6 +273,7 @@ public sealed class TimeSlotService(
             booking.CancelledAt = now;
             booking.CancelledBy = ActorKind.Teacher;
             booking.CancellationReason = "The teacher withdrew this class time.";
+            await outbox.BookingCancelledAsync(session, booking, slot.Note, cancellationToken).ConfigureAwait(false);
         }
 
         // The slot row stays (cancelled) so booking history keeps its reference; only open slots count as busy.
@@ -276,6 +281,28 @@ public sealed class TimeSlotService(
         slot.BookedCount = 0;
         slot.Version = Guid.NewGuid();
         return bookings;
+    }
+
+    /// <summary>
+    /// After the teacher changed a slot inside the caller's unit of work: when its time or note changed and students
+    /// hold seats, copies the new time onto their bookings and queues each student's update (reminders move with it).
+    /// </summary>
+    internal async Task TellBookedStudentsAsync(
+        IClassBookingSession session, TimeSlot slot, TimeRange previousRange, string? previousNote, TeacherPolicy defaults, CancellationToken cancellationToken)
+    {
+        var moved = previousRange != slot.Range;
+        if (slot.BookedCount == 0 || (!moved && string.Equals(previousNote, slot.Note, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        var policy = await TeacherPolicyService.LoadAsync(session, defaults, cancellationToken).ConfigureAwait(false);
+        foreach (var booking in await session.GetActiveBookingsForSlotsAsync([slot.Id], cancellationToken).ConfigureAwait(false))
+        {
+            booking.StartsAt = slot.StartsAt;
+            booking.EndsAt = slot.EndsAt;
+            await outbox.BookingChangedAsync(session, booking, previousRange, slot.Note, policy, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async Task<ClassBookingError?> FindConflictAsync(

@@ -112,6 +112,17 @@ public interface IClassBookingSession
     /// <summary>Stores settings for a student who had none.</summary>
     void AddStudentSettings(StudentSettings settings);
 
+    // ----- Outbox -----
+
+    /// <summary>Adds a message to the outbox; it commits with the unit of work or not at all.</summary>
+    void AddNotification(Notification notification);
+
+    /// <summary>The pending (not yet delivered) messages of the given bookings, e.g. reminders to cancel or move.</summary>
+    Task<IReadOnlyList<Notification>> GetPendingNotificationsAsync(IReadOnlyCollection<Guid> bookingIds, CancellationToken cancellationToken);
+
+    /// <summary>All messages of one booking, oldest first.</summary>
+    Task<IReadOnlyList<Notification>> GetBookingNotificationsAsync(Guid bookingId, CancellationToken cancellationToken);
+
     // ----- Policy and audit -----
 
     /// <summary>The teacher's stored policy, if the teacher ever changed the defaults.</summary>

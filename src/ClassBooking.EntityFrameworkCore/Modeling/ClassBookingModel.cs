@@ -136,6 +136,7 @@ internal static class ClassBookingModel
             e.ToTable(names.TeacherPolicies, names.Schema);
             e.HasKey(p => p.TeacherId);
             e.Property(p => p.TimeZoneId).HasMaxLength(64);
+            e.PrimitiveCollection(p => p.ReminderMinutes);
             HostForeignKey(e, nameof(TeacherPolicy.TeacherId), host, hostKey);
         });
 
@@ -149,8 +150,41 @@ internal static class ClassBookingModel
             HostForeignKey(e, nameof(StudentSettings.StudentId), host, hostKey);
         });
 
+        // The outbox outlives nothing it describes: rows go with the booking's teacher and student.
+        modelBuilder.Entity<Notification>(e =>
+        {
+            e.ToTable(names.Notifications, names.Schema);
+            e.HasKey(n => n.Id);
+            e.Property(n => n.Id).ValueGeneratedNever();
+            e.Property(n => n.LeaseOwner).HasMaxLength(MaxLeaseOwnerLength);
+            e.Property(n => n.LastError).HasMaxLength(MaxNotificationErrorLength);
+            e.Property(n => n.CancellationReason).HasMaxLength(2000);
+            e.Property(n => n.Note).HasMaxLength(2000);
+            e.Ignore(n => n.IsToTeacher);
+            e.HasIndex(n => n.NextAttemptAt).HasFilter("status = 0").HasDatabaseName(names.PendingNotificationIndex);
+            e.HasIndex(n => n.BookingId);
+            e.HasIndex(n => new { n.TeacherId, n.CreatedAt });
+            e.HasOne<Booking>().WithMany().HasForeignKey(n => n.BookingId).OnDelete(DeleteBehavior.Cascade);
+            HostForeignKey(e, nameof(Notification.TeacherId), host, hostKey);
+            HostForeignKey(e, nameof(Notification.StudentId), host, hostKey);
+        });
+
+        modelBuilder.Entity<TeacherCalendarFeed>(e =>
+        {
+            e.ToTable(names.TeacherCalendarFeeds, names.Schema);
+            e.HasKey(f => f.TeacherId);
+            e.HasIndex(f => f.TokenHash).IsUnique().HasDatabaseName(names.FeedTokenHashIndex);
+            HostForeignKey(e, nameof(TeacherCalendarFeed.TeacherId), host, hostKey);
+        });
+
         ApplySnakeCaseNames(modelBuilder);
     }
+
+    /// <summary>Longest delivering-instance name the outbox stores.</summary>
+    public const int MaxLeaseOwnerLength = 200;
+
+    /// <summary>Longest delivery error the outbox stores.</summary>
+    public const int MaxNotificationErrorLength = 1000;
 
     /// <summary>Longest palette key the column holds.</summary>
     public const int MaxColorKeyLength = 32;

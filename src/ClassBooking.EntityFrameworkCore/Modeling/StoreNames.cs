@@ -57,11 +57,21 @@ internal sealed class StoreNames
 
     public string StudentSettings => Table("student_settings");
 
+    public string Notifications => Table("notifications");
+
+    public string TeacherCalendarFeeds => Table("teacher_calendar_feeds");
+
     /// <summary>Every table ClassBooking owns, in creation order.</summary>
-    public IReadOnlyList<string> AllTables => [ShareTokens, SlotSeries, TimeSlots, Bookings, BlockedSlots, TokenAccessLog, AuditLog, TeacherPolicies, StudentSettings];
+    public IReadOnlyList<string> AllTables => [ShareTokens, SlotSeries, TimeSlots, Bookings, BlockedSlots, TokenAccessLog, AuditLog, TeacherPolicies, StudentSettings, Notifications, TeacherCalendarFeeds];
 
     /// <summary>Unique index: one confirmed booking per (slot, student).</summary>
     public string ActiveBookingIndex => $"ix_{Bookings}_active_slot_student";
+
+    /// <summary>Partial index of the outbox's pending rows by next attempt: what delivery leases from.</summary>
+    public string PendingNotificationIndex => $"ix_{Notifications}_pending_next_attempt_at";
+
+    /// <summary>Unique index on teacher_calendar_feeds.token_hash.</summary>
+    public string FeedTokenHashIndex => $"ix_{TeacherCalendarFeeds}_token_hash";
 
     /// <summary>Unique index on share_tokens.token_hash.</summary>
     public string TokenHashIndex => $"ix_{ShareTokens}_token_hash";

@@ -253,6 +253,30 @@ internal sealed class EntityFrameworkClassBookingSession(ClassBookingDbContext d
         db.StudentSettings.Add(settings);
     }
 
+    // ----- Outbox -----
+
+    public void AddNotification(Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        Writable();
+        notification.Id = NewIdIfEmpty(notification.Id);
+        db.Notifications.Add(notification);
+    }
+
+    public async Task<IReadOnlyList<Notification>> GetPendingNotificationsAsync(IReadOnlyCollection<Guid> bookingIds, CancellationToken cancellationToken) =>
+        bookingIds.Count == 0
+            ? []
+            : await db.Notifications
+                .Where(n => bookingIds.Contains(n.BookingId) && n.Status == NotificationStatus.Pending)
+                .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<Notification>> GetBookingNotificationsAsync(Guid bookingId, CancellationToken cancellationToken) =>
+        await db.Notifications
+            .Where(n => n.BookingId == bookingId)
+            .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
     // ----- Policy and audit -----
 
     public async Task<TeacherPolicy?> FindPolicyAsync(string teacherId, CancellationToken cancellationToken) =>

@@ -124,6 +124,10 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_sequence");
+
                     b.Property<string>("CancellationReason")
                         .HasColumnType("text")
                         .HasColumnName("cancellation_reason");
@@ -197,6 +201,129 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
                     b.ToTable("bookings", "booking");
                 });
 
+            modelBuilder.Entity("ClassBooking.Core.Model.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<int?>("CancelledBy")
+                        .HasColumnType("integer")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("leased_until");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset?>("PreviousEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_ends_at");
+
+                    b.Property<DateTimeOffset?>("PreviousStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_starts_at");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<TimeSpan?>("ReminderOffset")
+                        .HasColumnType("interval")
+                        .HasColumnName("reminder_offset");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("student_id");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("teacher_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("BookingId")
+                        .HasDatabaseName("ix_notifications_booking_id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_notifications_pending_next_attempt_at")
+                        .HasFilter("status = 0");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_notifications_student_id");
+
+                    b.HasIndex("TeacherId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_teacher_id_created_at");
+
+                    b.ToTable("notifications", "booking");
+                });
+
             modelBuilder.Entity("ClassBooking.Core.Model.ShareToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -210,6 +337,10 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
+
+                    b.Property<string>("ProtectedToken")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_token");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
@@ -352,6 +483,31 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
                         });
                 });
 
+            modelBuilder.Entity("ClassBooking.Core.Model.TeacherCalendarFeed", b =>
+                {
+                    b.Property<string>("TeacherId")
+                        .HasColumnType("text")
+                        .HasColumnName("teacher_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("TeacherId")
+                        .HasName("pk_teacher_calendar_feeds");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_teacher_calendar_feeds_token_hash");
+
+                    b.ToTable("teacher_calendar_feeds", "booking");
+                });
+
             modelBuilder.Entity("ClassBooking.Core.Model.TeacherPolicy", b =>
                 {
                     b.Property<string>("TeacherId")
@@ -381,6 +537,10 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
                     b.Property<TimeSpan>("MinimumNotice")
                         .HasColumnType("interval")
                         .HasColumnName("minimum_notice");
+
+                    b.PrimitiveCollection<List<int>>("ReminderMinutes")
+                        .HasColumnType("integer[]")
+                        .HasColumnName("reminder_minutes");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -574,6 +734,30 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
                         .HasConstraintName("fk_bookings_teacher_id_host");
                 });
 
+            modelBuilder.Entity("ClassBooking.Core.Model.Notification", b =>
+                {
+                    b.HasOne("ClassBooking.Core.Model.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_booking_id");
+
+                    b.HasOne("ClassBooking.EntityFrameworkCore.Modeling.HostProfile", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_student_id_host");
+
+                    b.HasOne("ClassBooking.EntityFrameworkCore.Modeling.HostProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_teacher_id_host");
+                });
+
             modelBuilder.Entity("ClassBooking.Core.Model.ShareToken", b =>
                 {
                     b.HasOne("ClassBooking.EntityFrameworkCore.Modeling.HostProfile", null)
@@ -616,6 +800,16 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_student_settings_teacher_id_host");
+                });
+
+            modelBuilder.Entity("ClassBooking.Core.Model.TeacherCalendarFeed", b =>
+                {
+                    b.HasOne("ClassBooking.EntityFrameworkCore.Modeling.HostProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_teacher_calendar_feeds_teacher_id_host");
                 });
 
             modelBuilder.Entity("ClassBooking.Core.Model.TeacherPolicy", b =>

@@ -117,6 +117,10 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calendar_sequence");
+
                     b.Property<string>("CancellationReason")
                         .HasColumnType("TEXT")
                         .HasColumnName("cancellation_reason");
@@ -190,6 +194,129 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("booking_bookings", (string)null);
                 });
 
+            modelBuilder.Entity("ClassBooking.Core.Model.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<int?>("CancelledBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<long?>("LeasedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leased_until");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<long?>("PreviousEndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_ends_at");
+
+                    b.Property<long?>("PreviousStartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_starts_at");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<TimeSpan?>("ReminderOffset")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_offset");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("student_id");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("teacher_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_booking_notifications");
+
+                    b.HasIndex("BookingId")
+                        .HasDatabaseName("ix_booking_notifications_booking_id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_booking_notifications_pending_next_attempt_at")
+                        .HasFilter("status = 0");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_booking_notifications_student_id");
+
+                    b.HasIndex("TeacherId", "CreatedAt")
+                        .HasDatabaseName("ix_booking_notifications_teacher_id_created_at");
+
+                    b.ToTable("booking_notifications", (string)null);
+                });
+
             modelBuilder.Entity("ClassBooking.Core.Model.ShareToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -203,6 +330,10 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");
+
+                    b.Property<string>("ProtectedToken")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_token");
 
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER")
@@ -344,6 +475,31 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ClassBooking.Core.Model.TeacherCalendarFeed", b =>
+                {
+                    b.Property<string>("TeacherId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("teacher_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("TeacherId")
+                        .HasName("pk_booking_teacher_calendar_feeds");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_booking_teacher_calendar_feeds_token_hash");
+
+                    b.ToTable("booking_teacher_calendar_feeds", (string)null);
+                });
+
             modelBuilder.Entity("ClassBooking.Core.Model.TeacherPolicy", b =>
                 {
                     b.Property<string>("TeacherId")
@@ -373,6 +529,10 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Sqlite
                     b.Property<TimeSpan>("MinimumNotice")
                         .HasColumnType("TEXT")
                         .HasColumnName("minimum_notice");
+
+                    b.PrimitiveCollection<string>("ReminderMinutes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_minutes");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -565,6 +725,30 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Sqlite
                         .HasConstraintName("fk_booking_bookings_teacher_id_host");
                 });
 
+            modelBuilder.Entity("ClassBooking.Core.Model.Notification", b =>
+                {
+                    b.HasOne("ClassBooking.Core.Model.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_notifications_booking_id");
+
+                    b.HasOne("ClassBooking.EntityFrameworkCore.Modeling.HostProfile", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_notifications_student_id_host");
+
+                    b.HasOne("ClassBooking.EntityFrameworkCore.Modeling.HostProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_notifications_teacher_id_host");
+                });
+
             modelBuilder.Entity("ClassBooking.Core.Model.ShareToken", b =>
                 {
                     b.HasOne("ClassBooking.EntityFrameworkCore.Modeling.HostProfile", null)
@@ -607,6 +791,16 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_booking_student_settings_teacher_id_host");
+                });
+
+            modelBuilder.Entity("ClassBooking.Core.Model.TeacherCalendarFeed", b =>
+                {
+                    b.HasOne("ClassBooking.EntityFrameworkCore.Modeling.HostProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_teacher_calendar_feeds_teacher_id_host");
                 });
 
             modelBuilder.Entity("ClassBooking.Core.Model.TeacherPolicy", b =>
