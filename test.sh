@@ -13,6 +13,8 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql
 command -v npm >/dev/null || missing+=(nodejs npm)
 # Debian's python (not a pyenv python3 on PATH) reads the invitations in the iCal tests.
 /usr/bin/python3 -c 'import icalendar' 2>/dev/null || missing+=(python3-icalendar)
+# The same python runs aiosmtpd, the real SMTP server of the e-mail transport tests.
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 if ((${#missing[@]})); then
   echo "Installing Debian packages: ${missing[*]}"
   sudo_cmd=()
