@@ -2,6 +2,7 @@ using ClassLogger;
 using ClassLogger.Booking;
 using ClassLogger.Components;
 using ClassLogger.Dashboard;
+using ClassBooking.Core.Notifications;
 using ClassLogger.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
@@ -60,7 +61,20 @@ builder.Services.AddClassBooking(options => builder.Configuration.GetSection("Cl
     .AddTeacherDirectory<ClassLoggerTeacherDirectory>()
     // The HTTP API (app.MapClassBooking below): share-link base URL, body size and rate limits from configuration.
     .AddHttpApi(options => builder.Configuration.GetSection("ClassBooking:Http").Bind(options))
-    .AddCurrentTeacher<ClassLoggerCurrentTeacher>();
+    .AddCurrentTeacher<ClassLoggerCurrentTeacher>()
+    // Booking e-mails with calendar invitations, written to an outbox in each booking's transaction and delivered
+    // in the background: by SMTP when ClassBooking:Email:Smtp:Host is set, else as .eml files in a pickup folder.
+    .AddEmailDelivery(options =>
+    {
+        builder.Configuration.GetSection("ClassBooking:Email").Bind(options);
+        if (options.PickupDirectory is { } folder && !Path.IsPathRooted(folder))
+        {
+            options.PickupDirectory = Path.Combine(builder.Environment.ContentRootPath, folder);
+        }
+    });
+// Reminder times, the address e-mails link to, and the delivery's pace (ClassBooking:Notifications).
+builder.Services.Configure<ClassBookingNotificationOptions>(builder.Configuration.GetSection("ClassBooking:Notifications"));
+builder.Services.AddHealthChecks().AddClassBookingNotifications();
 // The OpenAPI document (/openapi/v1.json): the dashboard declares how teachers sign in; ClassBooking's teacher
 // operations require one of those schemes.
 builder.Services.AddOpenApi(options => options
@@ -123,6 +137,8 @@ app.MapGroup("/identity")
 // ClassBooking's HTTP API and its OpenAPI document (/openapi/v1.json).
 app.MapClassBooking("/api");
 app.MapOpenApi();
+// Degraded when a booking e-mail could not be delivered in the last day or is more than ten minutes late.
+app.MapHealthChecks("/health");
 
 await app.RunAsync();
 

@@ -92,8 +92,12 @@ public sealed class SampleServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:ClassLogger", $"Data Source={databasePath}");
+        builder.UseSetting("ClassBooking:Email:PickupDirectory", MailDirectory);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
     }
+
+    /// <summary>The pickup folder the server's booking e-mails are written to (a fresh one per server).</summary>
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "classlogger-e2e-mail-" + Guid.NewGuid().ToString("N"));
 
     public override async ValueTask DisposeAsync()
     {
@@ -102,6 +106,11 @@ public sealed class SampleServer : WebApplicationFactory<Program>
         foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
         {
             File.Delete(file);
+        }
+
+        if (Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
         }
     }
 }

@@ -30,12 +30,16 @@ public class ClassLoggerAppFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; } = new(Now);
 
+    /// <summary>The pickup folder the app's booking e-mails are written to (a fresh one per factory).</summary>
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "classlogger-mail-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>Deletes the database file when this factory is disposed (false when another factory reuses it).</summary>
     public bool DeleteDatabaseOnDispose { get; init; } = true;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseSetting("ClassBooking:Email:PickupDirectory", MailDirectory);
         ConfigureDatabase(builder);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
     }
@@ -65,6 +69,19 @@ public class ClassLoggerAppFactory : WebApplicationFactory<Program>
         {
             TempDatabase.Delete(DatabasePath);
         }
+
+        if (disposing)
+        {
+            DeleteMail();
+        }
+    }
+
+    private void DeleteMail()
+    {
+        if (Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
+        }
     }
 
     public override async ValueTask DisposeAsync()
@@ -75,6 +92,7 @@ public class ClassLoggerAppFactory : WebApplicationFactory<Program>
             TempDatabase.Delete(DatabasePath);
         }
 
+        DeleteMail();
         GC.SuppressFinalize(this);
     }
 }
