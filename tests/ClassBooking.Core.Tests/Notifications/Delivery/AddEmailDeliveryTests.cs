@@ -1,3 +1,4 @@
+using ClassBooking.Testing.Smtp;
 using ClassBooking.Core.Notifications;
 using ClassBooking.Core.Notifications.Delivery;
 using Microsoft.Extensions.DependencyInjection;

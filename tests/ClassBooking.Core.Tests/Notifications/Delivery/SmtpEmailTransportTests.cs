@@ -1,3 +1,4 @@
+using ClassBooking.Testing.Smtp;
 using System.Net;
 using System.Net.Sockets;
 using ClassBooking.Core.Notifications;

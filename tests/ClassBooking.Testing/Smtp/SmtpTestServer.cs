@@ -5,7 +5,9 @@ using System.Net.Sockets;
 using System.Text;
 using MimeKit;
 
-namespace ClassBooking.Core.Tests.Notifications.Delivery;
+using Xunit;
+
+namespace ClassBooking.Testing.Smtp;
 
 /// <summary>
 /// A real SMTP server on loopback for one test: aiosmtpd (Debian's python3-aiosmtpd, run by /usr/bin/python3 because
@@ -13,7 +15,7 @@ namespace ClassBooking.Core.Tests.Notifications.Delivery;
 /// never offers STARTTLS, and AUTH only when started with <see cref="StartWithLoginAsync"/>. Disposing it stops the
 /// server and deletes what it received.
 /// </summary>
-internal sealed class SmtpTestServer : IAsyncDisposable
+public sealed class SmtpTestServer : IAsyncDisposable
 {
     private const string DebianPython = "/usr/bin/python3";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
@@ -36,9 +38,9 @@ internal sealed class SmtpTestServer : IAsyncDisposable
     /// <summary>The host to connect to.</summary>
     public static string Host => "127.0.0.1";
 
-    /// <summary>Starts a server that accepts every message.</summary>
-    public static Task<SmtpTestServer> StartAsync() =>
-        StartAsync((port, mail) => ["-m", "aiosmtpd", "-n", "-l", $"{Host}:{port}", "-c", "aiosmtpd.handlers.Mailbox", mail]);
+    /// <summary>Starts a server that accepts every message, on <paramref name="port"/> when given (e.g. one a test kept free so far), else on a free one.</summary>
+    public static Task<SmtpTestServer> StartAsync(int? port = null) =>
+        StartAsync((port, mail) => ["-m", "aiosmtpd", "-n", "-l", $"{Host}:{port}", "-c", "aiosmtpd.handlers.Mailbox", mail], port);
 
     /// <summary>Starts a server that answers <paramref name="reply"/> (e.g. <c>550 5.1.1 no such user</c>) to one recipient and accepts the rest.</summary>
     public static Task<SmtpTestServer> StartRefusingAsync(string recipient, string reply) =>
@@ -95,14 +97,14 @@ internal sealed class SmtpTestServer : IAsyncDisposable
     private static string MailDirectory(string folder) => Path.Combine(folder, "maildir");
 
     // Where the Python files of this folder are copied with the test assembly.
-    private static string ScriptFolder => Path.Combine(AppContext.BaseDirectory, "Notifications", "Delivery");
+    private static string ScriptFolder => Path.Combine(AppContext.BaseDirectory, "Smtp");
 
     /// <summary>Starts /usr/bin/python3 with the arguments made from a free port and the mail directory.</summary>
-    private static async Task<SmtpTestServer> StartAsync(Func<int, string, string[]> arguments)
+    private static async Task<SmtpTestServer> StartAsync(Func<int, string, string[]> arguments, int? chosenPort = null)
     {
         Assert.True(File.Exists(DebianPython), $"{DebianPython} is missing: install Debian's python3-aiosmtpd (test.sh does).");
         var folder = Directory.CreateTempSubdirectory("classbooking-smtp-").FullName;
-        var port = FreePort();
+        var port = chosenPort ?? FreePort();
         var start = new ProcessStartInfo(DebianPython)
         {
             RedirectStandardOutput = true,
