@@ -29,6 +29,9 @@ public abstract class DatabaseTest : IAsyncLifetime
         await Db.DisposeAsync();
     }
 
+    /// <summary>Disposes <paramref name="disposable"/> after the test, before the database goes.</summary>
+    protected void DisposeWithTest(IAsyncDisposable disposable) => _disposables.Add(disposable);
+
     /// <summary>A host's service provider with ClassBooking's EF Core store on this database.</summary>
     protected ServiceProvider BuildServices(Action<ClassBookingStoreOptions>? configureStore = null)
     {
