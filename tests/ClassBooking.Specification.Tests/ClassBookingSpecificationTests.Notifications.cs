@@ -169,6 +169,42 @@ public abstract partial class ClassBookingSpecificationTests
     }
 
     [Fact]
+    public async Task Moving_a_booked_class_moves_the_bookings_tells_the_students_and_moves_the_reminders()
+    {
+        var slot = await CreateSlotAsync(3, capacity: 2);
+        var booking = (await BookAsync(StudentA(0), slot.Id)).Value;
+        var current = (await OpenSlotsOf(TeacherA)).Single();
+        var newStart = slot.StartsAt.AddDays(2).AddHours(3);
+
+        var refused = await InScope<TimeSlotService, Result<TimeSlot>>(s => s.MoveAsync(TeacherA, slot.Id, newStart, current.Version));
+        var moved = await InScope<TimeSlotService, Result<TimeSlot>>(s => s.MoveWithBookingsAsync(TeacherA, slot.Id, newStart, current.Version));
+
+        Assert.Equal(ErrorCodes.SlotHasBookings, refused.Error?.Code);
+        Assert.True(moved.Succeeded, moved.Error?.Message);
+        var stored = await Read((s, ct) => s.FindBookingAsync(booking.Id, ct));
+        Assert.Equal((newStart, newStart.AddHours(1), 1, BookingStatus.Confirmed), (stored!.StartsAt, stored.EndsAt, stored.CalendarSequence, stored.Status));
+        var rows = await MessagesOf(booking.Id);
+        var change = Assert.Single(rows, n => n.Kind == BookingEmailKind.BookingChanged);
+        Assert.Equal((1, newStart, (DateTimeOffset?)slot.StartsAt, (DateTimeOffset?)slot.EndsAt), (change.Sequence, change.StartsAt, change.PreviousStartsAt, change.PreviousEndsAt));
+        Assert.Equal(
+            [slot.StartsAt.AddHours(-24), slot.StartsAt.AddHours(-1)],
+            rows.Where(n => n.Kind == BookingEmailKind.Reminder && n.Status == NotificationStatus.Cancelled).Select(n => n.DueAt).Order());
+        Assert.Equal(
+            [newStart.AddHours(-24), newStart.AddHours(-1)],
+            rows.Where(n => n.Kind == BookingEmailKind.Reminder && n.Status == NotificationStatus.Pending).Select(n => n.DueAt).Order());
+
+        // Delivered: the update now; reminders only before the new time.
+        await Dispatcher.DeliverDueAsync();
+        Assert.Contains(Mail.Sent, m => m.Subject!.StartsWith("Class moved with Maria Keller", StringComparison.Ordinal));
+        var before = Mail.Sent.Count;
+        Time.SetUtcNow(slot.StartsAt.AddHours(-1));
+        Assert.Equal(0, await Dispatcher.DeliverDueAsync());
+        Time.SetUtcNow(newStart.AddHours(-1));
+        Assert.Equal(2, await Dispatcher.DeliverDueAsync());
+        Assert.Equal(before + 2, Mail.Sent.Count);
+    }
+
+    [Fact]
     public async Task Delivery_sends_each_due_message_once_and_marks_it_sent()
     {
         var slot = await CreateSlotAsync(3);

@@ -120,8 +120,19 @@ public sealed class TimeSlotService(
             slot => new SlotDraft(startsAt, startsAt + (slot.EndsAt - slot.StartsAt), slot.Capacity, slot.Price, slot.Note),
             expectedVersion, origin, cancellationToken);
 
+    /// <summary>
+    /// Moves a class together with its bookings, as <see cref="MoveAsync"/> does for a free one: the students keep
+    /// their seats at the new time, each is sent an update of their calendar invitation (same UID, higher
+    /// sequence), and their reminders move with the class, all in the move's transaction. Meant for a teacher who
+    /// says so explicitly; <see cref="MoveAsync"/> keeps refusing booked classes so a stray drag cannot move one.
+    /// </summary>
+    public Task<Result<TimeSlot>> MoveWithBookingsAsync(string teacherId, Guid slotId, DateTimeOffset startsAt, Guid expectedVersion, RequestOrigin? origin = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(teacherId, slotId,
+            slot => new SlotDraft(startsAt, startsAt + (slot.EndsAt - slot.StartsAt), slot.Capacity, slot.Price, slot.Note),
+            expectedVersion, origin, cancellationToken, moveBookings: true);
+
     private async Task<Result<TimeSlot>> ChangeAsync(
-        string teacherId, Guid slotId, Func<TimeSlot, SlotDraft> change, Guid? expectedVersion, RequestOrigin? origin, CancellationToken cancellationToken)
+        string teacherId, Guid slotId, Func<TimeSlot, SlotDraft> change, Guid? expectedVersion, RequestOrigin? origin, CancellationToken cancellationToken, bool moveBookings = false)
     {
         var now = time.GetUtcNow();
         var defaults = await policies.GetDefaultsAsync(teacherId, cancellationToken).ConfigureAwait(false);
@@ -148,7 +159,7 @@ public sealed class TimeSlotService(
 
             var range = SlotRules.ToUtc(draft.StartsAt, draft.EndsAt);
             var moved = slot.StartsAt != range.Start || slot.EndsAt != range.End;
-            if (moved && slot.BookedCount > 0)
+            if (moved && slot.BookedCount > 0 && !moveBookings)
             {
                 return new ClassBookingError(ErrorCodes.SlotHasBookings,
                     "This slot is booked, so its time cannot change. Cancel the bookings first, or create a new slot.", "startsAt");
