@@ -71,6 +71,41 @@ public abstract partial class ClassBookingSpecificationTests
         Assert.Equal([BookingEmailKind.BookingConfirmed, BookingEmailKind.Reminder, BookingEmailKind.Reminder], kinds);
     }
 
+    private Task<Result<TeacherPolicy>> SetRemindersAsync(IReadOnlyList<TimeSpan>? reminders) =>
+        InScope<TeacherPolicyService, Result<TeacherPolicy>>(s => s.UpdateAsync(TeacherA,
+            new TeacherPolicyUpdate("Europe/London", TimeSpan.FromHours(12), TimeSpan.FromDays(56), TimeSpan.FromHours(24), TimeSpan.Zero, TimeSpan.Zero, null, reminders)));
+
+    [Fact]
+    public async Task A_teachers_own_reminder_times_replace_the_hosts_and_none_sends_none()
+    {
+        var first = await CreateSlotAsync(3);
+        var second = await CreateSlotAsync(4);
+
+        Assert.True((await SetRemindersAsync([TimeSpan.FromHours(2)])).Succeeded);
+        var withOwn = (await BookAsync(StudentA(0), first.Id)).Value;
+        Assert.True((await SetRemindersAsync([])).Succeeded);
+        var withNone = (await BookAsync(StudentA(1), second.Id)).Value;
+
+        var reminder = Assert.Single(await MessagesOf(withOwn.Id), n => n.Kind == BookingEmailKind.Reminder);
+        Assert.Equal(first.StartsAt.AddHours(-2), reminder.DueAt);
+        Assert.DoesNotContain(await MessagesOf(withNone.Id), n => n.Kind == BookingEmailKind.Reminder);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(30)]
+    [InlineData(60 * 24 * 15)]
+    public async Task Reminder_times_outside_a_minute_to_14_days_or_not_whole_minutes_are_refused(int seconds)
+    {
+        Assert.True((await SetRemindersAsync([TimeSpan.FromHours(3)])).Succeeded);
+
+        var refused = await SetRemindersAsync([TimeSpan.FromHours(1), TimeSpan.FromSeconds(seconds * (seconds == 30 ? 1 : 60))]);
+
+        Assert.Equal(("reminders", ErrorCodes.Validation), (refused.Error?.Field, refused.Error?.Code));
+        var stored = await InScope<TeacherPolicyService, TeacherPolicy>(s => s.GetAsync(TeacherA));
+        Assert.Equal([180], stored.ReminderMinutes!);
+    }
+
     [Fact]
     public async Task A_refused_booking_queues_no_message()
     {

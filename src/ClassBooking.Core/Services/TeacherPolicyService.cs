@@ -14,6 +14,10 @@ namespace ClassBooking.Core.Services;
 /// <param name="BufferBefore">Free time before each class (0 to 4 hours).</param>
 /// <param name="BufferAfter">Free time after each class (0 to 4 hours).</param>
 /// <param name="MaxBookingsPerStudentPerWeek">Limit per student per week (1 to 50), or null for none.</param>
+/// <param name="Reminders">
+/// When students are reminded, before each class (whole minutes, 1 minute to 14 days, at most
+/// <see cref="Notifications.ClassBookingNotificationOptions.MaxReminders"/>); empty for no reminders, null for the host's defaults.
+/// </param>
 public sealed record TeacherPolicyUpdate(
     string TimeZoneId,
     TimeSpan MinimumNotice,
@@ -21,7 +25,8 @@ public sealed record TeacherPolicyUpdate(
     TimeSpan CancellationWindow,
     TimeSpan BufferBefore,
     TimeSpan BufferAfter,
-    int? MaxBookingsPerStudentPerWeek);
+    int? MaxBookingsPerStudentPerWeek,
+    IReadOnlyList<TimeSpan>? Reminders = null);
 
 /// <summary>Reads and changes a teacher's booking policy; a teacher who never changed it gets the configured defaults.</summary>
 public sealed class TeacherPolicyService(
@@ -108,6 +113,7 @@ public sealed class TeacherPolicyService(
             policy.BufferBefore = update.BufferBefore;
             policy.BufferAfter = update.BufferAfter;
             policy.MaxBookingsPerStudentPerWeek = update.MaxBookingsPerStudentPerWeek;
+            policy.ReminderMinutes = update.Reminders?.Select(r => (int)r.TotalMinutes).Distinct().Order().Reverse().ToList();
             policy.UpdatedAt = time.GetUtcNow();
             audit.Record(session, teacherId, ActorKind.Teacher, teacherId, AuditActions.PolicyUpdated, "policy", teacherId, origin);
             return Result<TeacherPolicy>.Success(policy.Clone());
@@ -124,6 +130,14 @@ public sealed class TeacherPolicyService(
 
         Policies.PolicyLimits.Check(u.MinimumNotice, u.BookingHorizon, u.CancellationWindow, u.BufferBefore, u.BufferAfter, u.MaxBookingsPerStudentPerWeek,
             (field, message) => errors.Add(ClassBookingError.Invalid(field, message)));
+        if (u.Reminders is { } reminders
+            && (reminders.Count > Notifications.ClassBookingNotificationOptions.MaxReminders
+                || reminders.Any(r => r < TimeSpan.FromMinutes(1) || r > TimeSpan.FromDays(14) || r.Ticks % TimeSpan.TicksPerMinute != 0)))
+        {
+            errors.Add(ClassBookingError.Invalid("reminders",
+                $"Reminders are whole minutes between 1 minute and 14 days before a class, at most {Notifications.ClassBookingNotificationOptions.MaxReminders} of them."));
+        }
+
         return errors;
     }
 }
