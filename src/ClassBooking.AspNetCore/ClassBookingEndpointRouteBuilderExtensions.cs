@@ -39,6 +39,7 @@ public static class ClassBookingEndpointRouteBuilderExtensions
         student.AddEndpointFilter(ApiContext.RequireTokenAsync);
         student.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
         StudentEndpoints.Map(student);
+        StudentReminderEndpoints.Map(student);
         return root;
     }
 }

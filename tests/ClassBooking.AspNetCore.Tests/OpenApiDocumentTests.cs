@@ -39,6 +39,10 @@ public sealed class OpenApiDocumentTests(ApiAppFactory app) : IClassFixture<ApiA
         [("/api/booking/{token}/book", "post")] = new([], ["Idempotency-Key"], [201, 400, 404, 409, 413, 415, 429, 503], false),
         [("/api/booking/{token}/cancel/{bookingId}", "delete")] = new([], [], [204, 404, 409, 429, 503], false),
         [("/api/booking/{token}/my-bookings", "get")] = new([], [], [200, 404, 429, 503], false),
+        [("/api/booking/{token}/reminders", "get")] = new([], [], [200, 404, 429, 503], false),
+        [("/api/booking/{token}/reminders/stop", "get")] = new([], [], [200, 404, 429, 503], false),
+        [("/api/booking/{token}/reminders/stop", "post")] = new([], [], [200, 404, 429, 503], false),
+        [("/api/booking/{token}/reminders/stop", "delete")] = new([], [], [200, 404, 429, 503], false),
     };
 
     private static readonly string[] RequestSchemas = ["SlotRequest", "BulkCreateRequest", "BookRequest"];

@@ -305,6 +305,46 @@ public abstract partial class ClassBookingSpecificationTests
     }
 
     [Fact]
+    public async Task A_student_who_stopped_reminders_gets_none_but_still_gets_news_of_the_booking()
+    {
+        var slot = await CreateSlotAsync(3);
+        var booking = (await BookAsync(StudentA(0), slot.Id)).Value;
+        var stopped = await InScope<NotificationPreferenceService, Result<bool>>(s => s.SetRemindersStoppedAsync(TeacherA, StudentA(0), stop: true));
+        Assert.True(stopped.Succeeded, stopped.Error?.Message);
+        Assert.True(await InScope<NotificationPreferenceService, bool>(s => s.HasStoppedRemindersAsync(TeacherA, StudentA(0))));
+        Assert.False(await InScope<NotificationPreferenceService, bool>(s => s.HasStoppedRemindersAsync(TeacherA, StudentA(1))));
+
+        await Dispatcher.DeliverDueAsync();
+        Time.SetUtcNow(slot.StartsAt.AddHours(-1));
+        await Dispatcher.DeliverDueAsync();
+
+        Assert.Equal(2, Mail.Sent.Count);
+        var reminders = (await MessagesOf(booking.Id)).Where(n => n.Kind == BookingEmailKind.Reminder).ToList();
+        Assert.All(reminders, n => Assert.Equal((NotificationStatus.Skipped, "Student A0 stopped reminders."), (n.Status, n.LastError)));
+        Assert.Single(await AuditOf(TeacherA), a => a.Action == AuditActions.RemindersChanged);
+    }
+
+    [Fact]
+    public async Task E_mails_the_teacher_switched_off_are_skipped_and_the_rest_sent()
+    {
+        var muted = await InScope<NotificationPreferenceService, Result<IReadOnlySet<BookingEmailKind>>>(s =>
+            s.SetMutedAsync(TeacherA, [BookingEmailKind.TeacherStudentBooked]));
+        Assert.True(muted.Succeeded, muted.Error?.Message);
+        var slot = await CreateSlotAsync(3);
+        var booking = (await BookAsync(StudentA(0), slot.Id)).Value;
+
+        await Dispatcher.DeliverDueAsync();
+
+        Assert.Equal("a0@example.test", Assert.Single(Mail.Sent).To.Mailboxes.Single().Address);
+        var notice = Assert.Single(await MessagesOf(booking.Id), n => n.Kind == BookingEmailKind.TeacherStudentBooked);
+        Assert.Equal((NotificationStatus.Skipped, "The teacher switched this e-mail off."), (notice.Status, notice.LastError));
+        Assert.Equal([BookingEmailKind.TeacherStudentBooked], await InScope<NotificationPreferenceService, IReadOnlySet<BookingEmailKind>>(s => s.GetMutedAsync(TeacherA)));
+        // The teacher's policy keeps the values it had: switching e-mails off stored the defaults alongside.
+        var policy = await InScope<TeacherPolicyService, TeacherPolicy>(s => s.GetAsync(TeacherA));
+        Assert.Equal((TimeSpan.FromHours(12), "Europe/London"), (policy.MinimumNotice, policy.TimeZoneId));
+    }
+
+    [Fact]
     public async Task A_failed_send_is_retried_later_with_backoff_and_marked_dead_after_the_last_attempt()
     {
         var slot = await CreateSlotAsync(3);

@@ -19,6 +19,7 @@ internal static class ClassBookingServices
         services.AddOptions<ClassBookingNotificationOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClassBookingNotificationOptions>, ClassBookingNotificationOptionsValidator>());
         services.TryAddSingleton<BookingNotificationOutbox>();
+        services.TryAddScoped<NotificationPreferenceService>();
         services.TryAddScoped<TeacherPolicyService>();
         services.TryAddScoped<TimeSlotService>();
         services.TryAddScoped<SlotSeriesService>();

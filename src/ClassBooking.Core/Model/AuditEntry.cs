@@ -67,4 +67,10 @@ public static class AuditActions
     public const string PolicyUpdated = "policy.updated";
     /// <summary>A teacher chose a student's colour.</summary>
     public const string StudentColorChanged = "student.color-changed";
+
+    /// <summary>The teacher switched booking e-mails on or off.</summary>
+    public const string EmailSettingsChanged = "email.settings-changed";
+
+    /// <summary>A student stopped or resumed reminder e-mails.</summary>
+    public const string RemindersChanged = "student.reminders-changed";
 }

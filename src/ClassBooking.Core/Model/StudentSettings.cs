@@ -17,4 +17,7 @@ public sealed class StudentSettings
 
     /// <summary>When the settings last changed, UTC.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When the student stopped reminder e-mails from this teacher (one click in an e-mail), or null while they get them.</summary>
+    public DateTimeOffset? RemindersStoppedAt { get; set; }
 }

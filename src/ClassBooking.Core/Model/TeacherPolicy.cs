@@ -33,6 +33,9 @@ public sealed class TeacherPolicy
     /// </summary>
 #pragma warning disable CA2227, CA1002 // EF Core maps a settable List<int> as a primitive collection; replaced, never mutated.
     public List<int>? ReminderMinutes { get; set; }
+
+    /// <summary>The e-mails the teacher switched off (for their students or themselves); null or empty sends all.</summary>
+    public List<Notifications.BookingEmailKind>? MutedEmailKinds { get; set; }
 #pragma warning restore CA2227, CA1002
 
     /// <summary>When the policy was last changed, UTC.</summary>

@@ -59,6 +59,12 @@ public sealed record BookingEmail
     /// </summary>
     public Uri? PortalUrl { get; init; }
 
+    /// <summary>
+    /// For the student's e-mails: the one-click address that stops reminders (RFC 8058), sent as the
+    /// <c>List-Unsubscribe</c> header and linked in reminders; null when no link can be given.
+    /// </summary>
+    public Uri? StopRemindersUrl { get; init; }
+
     /// <summary>The teacher's own message for this kind of e-mail, if set; escaped in the HTML body.</summary>
     public string? TeacherMessage { get; init; }
 

@@ -112,6 +112,12 @@ public sealed class BookingEmailComposer
         };
         message.From.Add(sender);
         message.To.Add(to);
+        if (!email.IsToTeacher && email.StopRemindersUrl is { IsAbsoluteUri: true } stop)
+        {
+            // RFC 8058 one-click: the mail client POSTs "List-Unsubscribe=One-Click" to the address, no page visit.
+            message.Headers.Add("List-Unsubscribe", $"<{stop.AbsoluteUri}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
 
         var alternative = new MultipartAlternative
         {

@@ -62,6 +62,11 @@ public class BookingEmailText
             text.Append(MissingLinkText(email)).Append('\n');
         }
 
+        if (email.Kind == BookingEmailKind.Reminder && email.StopRemindersUrl is { } stop)
+        {
+            text.Append(StopRemindersText(email)).Append(": ").Append(stop.AbsoluteUri).Append('\n');
+        }
+
         return text.ToString();
     }
 
@@ -94,6 +99,12 @@ public class BookingEmailText
         else
         {
             html.Append("<p style=\"margin: 0 0 1em 0;\">").Append(Encode(MissingLinkText(email))).Append("</p>\n");
+        }
+
+        if (email.Kind == BookingEmailKind.Reminder && email.StopRemindersUrl is { } stop)
+        {
+            html.Append("<p style=\"margin: 0 0 1em 0; font-size: 0.9em;\"><a href=\"").Append(Encode(stop.AbsoluteUri)).Append("\">")
+                .Append(Encode(StopRemindersText(email))).Append("</a></p>\n");
         }
 
         html.Append("</body></html>\n");
@@ -219,6 +230,13 @@ public class BookingEmailText
     {
         ArgumentNullException.ThrowIfNull(email);
         return email.IsToTeacher ? "Open your bookings" : "See or cancel your booking";
+    }
+
+    /// <summary>The words of the link that stops reminders, shown in reminder e-mails.</summary>
+    protected virtual string StopRemindersText(BookingEmail email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return $"Stop reminders from {email.Teacher.Name}";
     }
 
     /// <summary>What the e-mail says instead of a link when it has none (<see cref="BookingEmail.PortalUrl"/> is null).</summary>

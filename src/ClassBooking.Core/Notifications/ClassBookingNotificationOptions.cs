@@ -32,6 +32,13 @@ public sealed class ClassBookingNotificationOptions
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// The path the host mapped ClassBooking's HTTP API under, relative to <see cref="PublicBaseUrl"/>
+    /// (<c>app.MapClassBooking("/api")</c> gives <c>"api"</c>, the default): the one-click link that stops reminders is
+    /// <c>{PublicBaseUrl}{ApiPath}/booking/{token}/reminders/stop</c>.
+    /// </summary>
+    public string ApiPath { get; set; } = "api";
+
     /// <summary>Where the teacher's e-mails link to, relative to <see cref="PublicBaseUrl"/>: their schedule (<c>""</c>, the root).</summary>
     public string TeacherDashboardPath { get; set; } = "";
 

@@ -137,6 +137,7 @@ internal static class ClassBookingModel
             e.HasKey(p => p.TeacherId);
             e.Property(p => p.TimeZoneId).HasMaxLength(64);
             e.PrimitiveCollection(p => p.ReminderMinutes);
+            e.PrimitiveCollection(p => p.MutedEmailKinds);
             HostForeignKey(e, nameof(TeacherPolicy.TeacherId), host, hostKey);
         });
 

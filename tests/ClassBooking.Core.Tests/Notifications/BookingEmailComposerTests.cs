@@ -259,4 +259,40 @@ public sealed class BookingEmailComposerTests
         protected override string? CancellationDeadlineSentence(BookingEmail email) =>
             email.CancellationDeadline is { } until ? $"Sie können online stornieren bis {Moment(until, email.RecipientTimeZoneId)}." : null;
     }
+
+    [Theory]
+    [MemberData(nameof(AllKinds))]
+    public void Student_e_mails_carry_the_one_click_stop_of_reminders_and_teacher_e_mails_do_not(BookingEmailKind kind)
+    {
+        var stop = new Uri("https://lessons.example/api/booking/tok/reminders/stop");
+        var email = Email(kind) with { StopRemindersUrl = stop };
+
+        var message = ComposedAndRead(email);
+
+        if (email.IsToTeacher)
+        {
+            Assert.Null(message.Headers[HeaderId.ListUnsubscribe]);
+            Assert.Null(message.Headers["List-Unsubscribe-Post"]);
+        }
+        else
+        {
+            Assert.Equal("<https://lessons.example/api/booking/tok/reminders/stop>", message.Headers[HeaderId.ListUnsubscribe]);
+            Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+        }
+
+        // The visible link is in reminders only: a confirmation says nothing about stopping reminders.
+        var linked = kind == BookingEmailKind.Reminder;
+        Assert.Equal(linked, message.TextBody!.Contains("Stop reminders from Maria Keller: https://lessons.example/api/booking/tok/reminders/stop", StringComparison.Ordinal));
+        Assert.Equal(linked, message.HtmlBody!.Contains("href=\"https://lessons.example/api/booking/tok/reminders/stop\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_a_portal_link_the_e_mail_points_to_the_link_the_teacher_gave()
+    {
+        var message = ComposedAndRead(Email(BookingEmailKind.BookingConfirmed) with { PortalUrl = null });
+
+        Assert.Contains("To see or cancel your booking, open the booking link your teacher gave you.", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("open the booking link your teacher gave you.", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("See or cancel your booking:", message.TextBody, StringComparison.Ordinal);
+    }
 }

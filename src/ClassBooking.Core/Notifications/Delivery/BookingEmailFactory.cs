@@ -23,6 +23,7 @@ public sealed class BookingEmailFactory(
     IStudentDirectory students,
     TeacherPolicyService policies,
     ShareTokenService tokens,
+    NotificationPreferenceService preferences,
     BookingEmailComposer composer,
     IOptions<ClassBookingNotificationOptions> options)
 {
@@ -44,6 +45,19 @@ public sealed class BookingEmailFactory(
         }
 
         var policy = await policies.GetAsync(notification.TeacherId, cancellationToken).ConfigureAwait(false);
+        if (policy.MutedEmailKinds?.Contains(notification.Kind) == true)
+        {
+            return new BookingEmailDraft(null, "The teacher switched this e-mail off.");
+        }
+
+        if (notification.Kind == BookingEmailKind.Reminder
+            && await preferences.HasStoppedRemindersAsync(notification.TeacherId, notification.StudentId, cancellationToken).ConfigureAwait(false))
+        {
+            return new BookingEmailDraft(null, $"{student.DisplayName} stopped reminders.");
+        }
+
+        var token = notification.IsToTeacher ? null
+            : await tokens.RecoverLiveTokenAsync(notification.TeacherId, notification.StudentId, cancellationToken).ConfigureAwait(false);
         var deadline = BookingPolicyEvaluator.CancellationDeadline(policy, notification.StartsAt);
         var email = new BookingEmail
         {
@@ -63,7 +77,8 @@ public sealed class BookingEmailFactory(
             PolicyText = policy.CancellationWindow > TimeSpan.Zero
                 ? $"Classes can be cancelled online until {BookingPolicyEvaluator.Describe(policy.CancellationWindow)} before they start."
                 : "Classes can be cancelled online until they start.",
-            PortalUrl = await LinkAsync(notification, teacher, cancellationToken).ConfigureAwait(false),
+            PortalUrl = Link(notification, teacher, token),
+            StopRemindersUrl = token is null ? null : Absolute($"{options.Value.ApiPath.Trim('/')}/booking/{Uri.EscapeDataString(token)}/reminders/stop"),
             CancelledBy = notification.CancelledBy,
             CancellationReason = notification.CancellationReason,
             Sequence = notification.Sequence,
@@ -73,24 +88,18 @@ public sealed class BookingEmailFactory(
         return new BookingEmailDraft(email, null);
     }
 
-    private async Task<Uri?> LinkAsync(Notification notification, TeacherProfile teacher, CancellationToken cancellationToken)
-    {
-        if (options.Value.PublicBaseUrl is not { } configured)
-        {
-            return null;
-        }
+    private Uri? Link(Notification notification, TeacherProfile teacher, string? token) =>
+        notification.IsToTeacher ? Absolute(options.Value.TeacherDashboardPath.TrimStart('/'))
+        : token is null || Root() is not { } root ? null
+        : new Uri(ShareLinkUrl.Build(root, teacher.DisplayName, token));
 
-        // A base with a path ("https://x.example/app") must end in "/" or relative links would replace its last segment.
-        var root = configured.AbsoluteUri.EndsWith('/') ? configured : new Uri(configured.AbsoluteUri + "/");
+    private Uri? Absolute(string relative) => Root() is { } root ? new Uri(root, relative) : null;
 
-        if (notification.IsToTeacher)
-        {
-            return new Uri(root, options.Value.TeacherDashboardPath.TrimStart('/'));
-        }
-
-        var token = await tokens.RecoverLiveTokenAsync(notification.TeacherId, notification.StudentId, cancellationToken).ConfigureAwait(false);
-        return token is null ? null : new Uri(ShareLinkUrl.Build(root, teacher.DisplayName, token));
-    }
+    /// <summary>The public root with a trailing slash, so relative links keep a path base ("https://x.example/app/").</summary>
+    private Uri? Root() =>
+        options.Value.PublicBaseUrl is not { } configured ? null
+        : configured.AbsoluteUri.EndsWith('/') ? configured
+        : new Uri(configured.AbsoluteUri + "/");
 
     private static bool IsUsableAddress(string? address) =>
         !string.IsNullOrWhiteSpace(address) && MailboxAddress.TryParse(address, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal);

@@ -467,6 +467,10 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
                         .HasColumnType("character varying(32)")
                         .HasColumnName("color_key");
 
+                    b.Property<DateTimeOffset?>("RemindersStoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminders_stopped_at");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -537,6 +541,10 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Npgsql
                     b.Property<TimeSpan>("MinimumNotice")
                         .HasColumnType("interval")
                         .HasColumnName("minimum_notice");
+
+                    b.PrimitiveCollection<int[]>("MutedEmailKinds")
+                        .HasColumnType("integer[]")
+                        .HasColumnName("muted_email_kinds");
 
                     b.PrimitiveCollection<List<int>>("ReminderMinutes")
                         .HasColumnType("integer[]")

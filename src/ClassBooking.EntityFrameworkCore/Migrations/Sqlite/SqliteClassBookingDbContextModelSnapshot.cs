@@ -459,6 +459,10 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("color_key");
 
+                    b.Property<long?>("RemindersStoppedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminders_stopped_at");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
@@ -529,6 +533,10 @@ namespace ClassBooking.EntityFrameworkCore.Migrations.Sqlite
                     b.Property<TimeSpan>("MinimumNotice")
                         .HasColumnType("TEXT")
                         .HasColumnName("minimum_notice");
+
+                    b.PrimitiveCollection<string>("MutedEmailKinds")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("muted_email_kinds");
 
                     b.PrimitiveCollection<string>("ReminderMinutes")
                         .HasColumnType("TEXT")

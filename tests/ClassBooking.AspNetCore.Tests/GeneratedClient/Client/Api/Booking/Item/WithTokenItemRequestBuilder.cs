@@ -4,6 +4,7 @@ using ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.Book;
 using ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.Calendar;
 using ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.Cancel;
 using ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.MyBookings;
+using ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.Reminders;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
@@ -37,6 +38,11 @@ namespace ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item
         public global::ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.MyBookings.MyBookingsRequestBuilder MyBookings
         {
             get => new global::ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.MyBookings.MyBookingsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reminders property</summary>
+        public global::ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.Reminders.RemindersRequestBuilder Reminders
+        {
+            get => new global::ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.Reminders.RemindersRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.WithTokenItemRequestBuilder"/> and sets the default values.
