@@ -19,6 +19,7 @@ internal static class ClassBookingServices
         services.AddOptions<ClassBookingNotificationOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClassBookingNotificationOptions>, ClassBookingNotificationOptionsValidator>());
         services.TryAddSingleton<BookingNotificationOutbox>();
+        services.TryAddSingleton<CalendarFeedText>();
         services.TryAddScoped<TeacherPolicyService>();
         services.TryAddScoped<TimeSlotService>();
         services.TryAddScoped<SlotSeriesService>();
@@ -27,6 +28,7 @@ internal static class ClassBookingServices
         services.TryAddScoped<ShareTokenService>();
         services.TryAddScoped<StudentCalendarService>();
         services.TryAddScoped<StudentColorService>();
+        services.TryAddScoped<CalendarFeedService>();
     }
 }
 
