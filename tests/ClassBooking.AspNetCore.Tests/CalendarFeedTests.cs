@@ -388,3 +388,56 @@ public sealed class PostgresCalendarFeedTests(PostgresApiAppFactory app) : Calen
         return new OwnApp(own, () => ((IAsyncLifetime)own).DisposeAsync());
     }
 }
+
+/// <summary>The feeds are limited as the student routes are: per token, and failed look-ups per client address.</summary>
+public sealed class CalendarFeedRateLimitTests
+{
+    [Fact]
+    public async Task A_feed_over_its_tokens_limit_gets_429_with_retry_after()
+    {
+        await using var app = new RateLimitedApiAppFactory();
+        using var maria = await app.TeacherAsync(Api.Maria);
+        var token = await maria.ShareTokenAsync(await maria.StudentIdAsync("Lena Fischer"));
+        var teacherFeed = await maria.CalendarFeedUrlAsync();
+        using var client = app.CreateClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var ok = await client.GetAsync($"/api/booking/{token}/calendar.ics");
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+            using var teachers = await client.GetAsync(teacherFeed);
+            Assert.Equal(HttpStatusCode.OK, teachers.StatusCode);
+        }
+
+        using var limited = await client.GetAsync($"/api/booking/{token}/calendar.ics");
+        using var teacherLimited = await client.GetAsync(teacherFeed);
+
+        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+        await teacherLimited.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+        Assert.True(teacherLimited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal("no-store", teacherLimited.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task Guessed_teacher_feed_addresses_count_as_failed_lookups_while_a_valid_address_still_works()
+    {
+        await using var app = new RateLimitedApiAppFactory();
+        using var maria = await app.TeacherAsync(Api.Maria);
+        var valid = await maria.CalendarFeedUrlAsync();
+        using var client = app.CreateClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var miss = await client.GetAsync($"/api/calendar-feed/guess{i}AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/calendar.ics");
+            await miss.AssertProblemAsync(HttpStatusCode.NotFound, "invalid-token");
+        }
+
+        using var blocked = await client.GetAsync("/api/calendar-feed/guess9AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/calendar.ics");
+        using var studentRoute = await client.GetAsync("/api/booking/guessXAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/calendar");
+        using var works = await client.GetAsync(valid);
+
+        await blocked.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+        await studentRoute.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited"); // one count for both kinds of link
+        Assert.Equal(HttpStatusCode.OK, works.StatusCode);
+    }
+}
