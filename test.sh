@@ -25,8 +25,8 @@ fi
 
 # axe-core for the end-to-end tests' accessibility checks, at the version package-lock.json pins.
 (cd tests/ClassLogger.EndToEnd.Tests && npm ci --no-audit --no-fund --loglevel=error)
-# ical.js (Mozilla's iCalendar parser) for the invitation tests, at the version package-lock.json pins.
-(cd tests/ClassBooking.Core.Tests/IcalParsers && npm ci --no-audit --no-fund --loglevel=error)
+# ical.js (Mozilla's iCalendar parser) for the invitation and feed tests, at the version package-lock.json pins.
+(cd tests/ClassBooking.Testing/IcalParsers && npm ci --no-audit --no-fund --loglevel=error)
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -19,7 +19,7 @@ public sealed class ClassBookingHttpApiOptions
     /// </summary>
     public bool RateLimitingEnabled { get; set; } = true;
 
-    /// <summary>Requests one share token may make to the student routes per <see cref="StudentWindow"/> (60).</summary>
+    /// <summary>Requests one share token may make to the student routes, or one feed token to its feed, per <see cref="StudentWindow"/> (60).</summary>
     public int StudentPermitLimit { get; set; } = 60;
 
     /// <summary>The window of <see cref="StudentPermitLimit"/> (one minute).</summary>

@@ -7,6 +7,7 @@ using ClassBooking.Core.Stores;
 using ClassBooking.Core.Tokens;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.JSInterop;
 
 namespace ClassBooking.Components;
@@ -16,8 +17,10 @@ namespace ClassBooking.Components;
 /// Sunday) as the privacy filter lets this student see it, with week navigation; times in the student's zone (the
 /// student profile's, else the teacher's) with the teacher's zone named; the policy in plain words; the student's
 /// upcoming classes and history; booking and cancelling through <see cref="BookingConfirmationModal"/> and
-/// <see cref="CancellationModal"/>. A link that does not resolve shows a friendly page and, while prerendering, sets
-/// the response status to 404. Render it interactively on the server; the root carries <c>data-interactive</c>.
+/// <see cref="CancellationModal"/>; and the student's calendar feed, to subscribe to (a <c>webcal://</c> link) or
+/// copy, when the host mapped ClassBooking's API. A link that does not resolve shows a friendly page and, while
+/// prerendering, sets the response status to 404. Render it interactively on the server; the root carries
+/// <c>data-interactive</c>.
 /// </summary>
 public partial class StudentBookingPortal
 {
@@ -34,6 +37,7 @@ public partial class StudentBookingPortal
     private string? openedFrom;
     private string announcement = "";
     private string? refusal;
+    private string? feedUrl;
     private PersistingComponentStateSubscription? persisting;
 
     /// <summary>What the prerendered page refused with, handed to the interactive render (which has no client address to check).</summary>
@@ -50,6 +54,19 @@ public partial class StudentBookingPortal
         Busy,
         Ready,
     }
+
+    [Inject]
+    private LinkGenerator Links { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>
+    /// The public root the calendar feed's address starts with (e.g. <c>https://lessons.example/</c>); by default the
+    /// app's base address (<see cref="NavigationManager.BaseUri"/>).
+    /// </summary>
+    [Parameter]
+    public string? LinkBaseUrl { get; set; }
 
     /// <summary>The share token from the link.</summary>
     [Parameter, EditorRequired]
@@ -142,6 +159,7 @@ public partial class StudentBookingPortal
         }
 
         grant = resolved.Value;
+        feedUrl = FeedLinks.Find(Links, CalendarFeedUrl.StudentFeedEndpointName, Token, string.IsNullOrWhiteSpace(LinkBaseUrl) ? Navigation.BaseUri : LinkBaseUrl);
         var student = await Students.FindStudentAsync(grant.TeacherId, grant.StudentId, CancellationToken.None);
         studentZone = LocalTimeConverter.IsKnownZone(student?.TimeZoneId) ? student!.TimeZoneId : null;
         policy = await Policies.GetAsync(grant.TeacherId);
@@ -182,6 +200,7 @@ public partial class StudentBookingPortal
         grant = null;
         calendar = null;
         mine = null;
+        feedUrl = null;
         if (HttpContext is { Response.HasStarted: false } http)
         {
             // Set as the headers go out, not now: Blazor's endpoint treats a 404 set during rendering as "no such

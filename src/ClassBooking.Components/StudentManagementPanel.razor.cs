@@ -27,9 +27,6 @@ public partial class StudentManagementPanel : IAsyncDisposable
     /// <summary>How many recent uses are listed per student.</summary>
     public const int MaxRecentUses = 10;
 
-    /// <summary>Where the clipboard module is served (the RCL's static assets).</summary>
-    internal const string ClipboardModulePath = "./_content/ClassBooking.Components/studentManagementPanel.js";
-
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
     private readonly string idPrefix = "cb-smp-" + Guid.NewGuid().ToString("N")[..8];
@@ -44,7 +41,7 @@ public partial class StudentManagementPanel : IAsyncDisposable
     private ConfirmKind confirmKind;
     private ClassBookingError? confirmError;
     private bool busy;
-    private IJSObjectReference? clipboard;
+    private Clipboard? clipboard;
 
     private enum ConfirmKind
     {
@@ -266,18 +263,9 @@ public partial class StudentManagementPanel : IAsyncDisposable
             return;
         }
 
-        // The module copies with navigator.clipboard; where the browser refuses, it selects the text instead.
-        var copied = false;
-        try
-        {
-            clipboard ??= await JS.InvokeAsync<IJSObjectReference>("import", ClipboardModulePath);
-            copied = await clipboard.InvokeAsync<bool>("copyText", input);
-        }
-        catch (JSException)
-        {
-            await input.FocusAsync();
-        }
-
+        // Copies with navigator.clipboard; where the browser refuses, the text is selected instead.
+        clipboard ??= new Clipboard(JS);
+        var copied = await clipboard.CopyAsync(input);
         row.CopyState = copied ? CopyState.Copied : CopyState.SelectOnly;
         Announce(copied
             ? $"Copied the link for {row.Student.DisplayName}."
@@ -286,19 +274,10 @@ public partial class StudentManagementPanel : IAsyncDisposable
 
     private async Task SelectAsync(StudentRow row)
     {
-        if (!focusTargets.TryGet(UrlKey(row), out var input))
+        if (focusTargets.TryGet(UrlKey(row), out var input))
         {
-            return;
-        }
-
-        try
-        {
-            clipboard ??= await JS.InvokeAsync<IJSObjectReference>("import", ClipboardModulePath);
-            await clipboard.InvokeVoidAsync("selectText", input);
-        }
-        catch (JSException)
-        {
-            await input.FocusAsync();
+            clipboard ??= new Clipboard(JS);
+            await clipboard.SelectAsync(input);
         }
     }
 
@@ -338,14 +317,7 @@ public partial class StudentManagementPanel : IAsyncDisposable
     {
         if (clipboard is not null)
         {
-            try
-            {
-                await clipboard.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone, and the module with it.
-            }
+            await clipboard.DisposeAsync();
         }
 
         GC.SuppressFinalize(this);

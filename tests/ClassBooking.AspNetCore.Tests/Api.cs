@@ -47,6 +47,25 @@ public static class Api
         return body.GetProperty("token").GetString()!;
     }
 
+    /// <summary>Makes (or replaces) the teacher's calendar feed address; returns its token.</summary>
+    public static async Task<string> CalendarFeedTokenAsync(this HttpClient teacher) => FeedToken(await teacher.CalendarFeedUrlAsync());
+
+    /// <summary>Makes (or replaces) the teacher's calendar feed address; returns it.</summary>
+    public static async Task<string> CalendarFeedUrlAsync(this HttpClient teacher)
+    {
+        using var response = await teacher.PostAsync("/api/teacher/calendar-feed", null);
+        var body = await response.ReadJsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Making a feed address answered {(int)response.StatusCode}: {body}");
+        return body.GetProperty("url").GetString()!;
+    }
+
+    /// <summary>The token of a teacher feed's address (…/calendar-feed/{token}/calendar.ics).</summary>
+    public static string FeedToken(string url)
+    {
+        var segments = new Uri(url).Segments;
+        return Uri.UnescapeDataString(segments[^2].TrimEnd('/'));
+    }
+
     public static async Task<HttpResponseMessage> BookAsync(this HttpClient client, string token, Guid slotId, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/booking/{token}/book") { Content = JsonContent.Create(new { slotId }) };

@@ -43,6 +43,10 @@ public sealed class OpenApiDocumentTests(ApiAppFactory app) : IClassFixture<ApiA
         [("/api/booking/{token}/reminders/stop", "get")] = new([], [], [200, 404, 429, 503], false),
         [("/api/booking/{token}/reminders/stop", "post")] = new([], [], [200, 404, 429, 503], false),
         [("/api/booking/{token}/reminders/stop", "delete")] = new([], [], [200, 404, 429, 503], false),
+        [("/api/booking/{token}/calendar.ics", "get")] = new([], ["If-None-Match"], [200, 304, 404, 429, 503], false),
+        [("/api/calendar-feed/{token}/calendar.ics", "get")] = new([], ["If-None-Match"], [200, 304, 404, 429, 503], false),
+        [("/api/teacher/calendar-feed", "post")] = new([], [], [200, 400, 401, 403, 404, 503], true),
+        [("/api/teacher/calendar-feed", "delete")] = new([], [], [204, 400, 401, 403, 503], true),
     };
 
     private static readonly string[] RequestSchemas = ["SlotRequest", "BulkCreateRequest", "BookRequest"];
@@ -295,8 +299,32 @@ public sealed class OpenApiDocumentTests(ApiAppFactory app) : IClassFixture<ApiA
         await AssertMatchesAsync(doc, "/api/timeslots/bulk-create", "post", preview, HttpStatusCode.OK);
         using var series = await maria.PostAsJsonAsync("/api/timeslots/bulk-create", new { weekdays = new[] { "tuesday" }, localStartTime = "07:00", durationMinutes = 30, weeks = 2 });
         await AssertMatchesAsync(doc, "/api/timeslots/bulk-create", "post", series, HttpStatusCode.Created);
+        using var feed = await maria.PostAsync("/api/teacher/calendar-feed", null);
+        var address = await AssertMatchesAsync(doc, "/api/teacher/calendar-feed", "post", feed, HttpStatusCode.OK);
+        Assert.StartsWith("webcal://", address.GetProperty("webcalUrl").GetString(), StringComparison.Ordinal);
         using var antiforgery = await maria.GetAsync("/api/teacher/antiforgery-token");
         await AssertMatchesAsync(doc, "/api/teacher/antiforgery-token", "get", antiforgery, HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_feeds_are_declared_as_text_calendar_with_their_etag_on_200_and_304()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths");
+        foreach (var path in new[] { "/api/booking/{token}/calendar.ics", "/api/calendar-feed/{token}/calendar.ics" })
+        {
+            var responses = paths.GetProperty(path).GetProperty("get").GetProperty("responses");
+            var content = responses.GetProperty("200").GetProperty("content");
+            Assert.Equal(["text/calendar"], content.EnumerateObject().Select(c => c.Name));
+            Assert.Equal("string", content.GetProperty("text/calendar").GetProperty("schema").GetProperty("type").GetString());
+            Assert.False(responses.GetProperty("304").TryGetProperty("content", out _), $"304 of {path} declares a body");
+            foreach (var status in new[] { "200", "304" })
+            {
+                Assert.Equal("string", responses.GetProperty(status).GetProperty("headers").GetProperty("ETag").GetProperty("schema").GetProperty("type").GetString());
+            }
+        }
+
+        var created = paths.GetProperty("/api/teacher/calendar-feed").GetProperty("post").GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.Equal("#/components/schemas/CalendarFeedResponse", created.GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
     }
 
     [Theory]

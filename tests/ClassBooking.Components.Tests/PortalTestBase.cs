@@ -28,8 +28,10 @@ public abstract class PortalTestBase : BunitContext, IAsyncLifetime
 
     private readonly SqliteTestDatabase _db = SqliteTestDatabase.Create();
 
-    protected PortalTestBase()
+    /// <summary>Sets up the services; <paramref name="mapApi"/> false stands for a host that did not map ClassBooking's API.</summary>
+    protected PortalTestBase(bool mapApi = true)
     {
+        ApiRoutes.Register(this, mapApi);
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddLogging();
         Services.AddClassBooking(o => o.ClientAddressHashKey = "component-tests-hash-key")

@@ -218,7 +218,7 @@ public sealed partial class StudentManagementPanelTests : PortalTestBase
     [Fact]
     public void Copy_uses_the_clipboard_module_and_confirms_visibly()
     {
-        var module = JSInterop.SetupModule(StudentManagementPanel.ClipboardModulePath);
+        var module = JSInterop.SetupModule(Clipboard.ModulePath);
         module.Setup<bool>("copyText", _ => true).SetResult(true);
         var cut = RenderPanel();
         Button(cut, $"Create link for {Carl}").Click();
@@ -235,7 +235,7 @@ public sealed partial class StudentManagementPanelTests : PortalTestBase
     [Fact]
     public void When_the_browser_refuses_to_copy_the_link_is_selected_and_the_teacher_is_told_to_copy_it()
     {
-        var module = JSInterop.SetupModule(StudentManagementPanel.ClipboardModulePath);
+        var module = JSInterop.SetupModule(Clipboard.ModulePath);
         module.Setup<bool>("copyText", _ => true).SetResult(false);
         var cut = RenderPanel();
         Button(cut, $"Create link for {Carl}").Click();

@@ -1,1 +1,1 @@
-// Shared test infrastructure: throwaway PostgreSQL clusters and SQLite databases.
+// Shared test infrastructure: throwaway PostgreSQL clusters and SQLite databases, and the third-party iCalendar parsers.

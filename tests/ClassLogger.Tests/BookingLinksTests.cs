@@ -143,7 +143,7 @@ public sealed class BookingLinksPageTests(ClassLoggerAppFactory app) : IClassFix
     {
         using var client = Browser.Open(app);
 
-        using var response = await client.GetAsync("/_content/ClassBooking.Components/studentManagementPanel.js");
+        using var response = await client.GetAsync("/_content/ClassBooking.Components/clipboard.js");
         var script = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -165,5 +165,20 @@ public sealed class BookingLinksPageTests(ClassLoggerAppFactory app) : IClassFix
         {
             Assert.DoesNotContain(other, html, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_links_tab_offers_marias_calendar_feed_above_her_students()
+    {
+        using var client = await Browser.SignInAsync(app, DemoAccounts.MariaEmail, DemoAccounts.Password);
+
+        using var response = await client.GetAsync("/links");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("class=\"cb-feed-panel\"[^>]*data-interactive=\"false\"", html);
+        Assert.Contains("Your calendar feed", html, StringComparison.Ordinal);
+        Assert.Matches("data-feed-state=\"(none|active)\"", html); // the sample maps the API, so a feed is offered
+        Assert.True(html.IndexOf("cb-feed-panel", StringComparison.Ordinal) < html.IndexOf("cb-student-links", StringComparison.Ordinal));
     }
 }

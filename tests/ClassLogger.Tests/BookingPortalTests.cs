@@ -57,4 +57,24 @@ public sealed class BookingPortalTests(ClassLoggerAppFactory app) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, stale.StatusCode);
         Assert.Contains("ask your teacher for a new link", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_portal_links_to_the_students_calendar_feed_which_the_sample_serves()
+    {
+        var maria = (await app.ProfileIdAsync(DemoAccounts.MariaEmail)).ToString(CultureInfo.InvariantCulture);
+        await using var scope = app.Services.CreateAsyncScope();
+        var student = (await scope.ServiceProvider.GetRequiredService<IStudentDirectory>().GetStudentsAsync(maria, default))[1];
+        var token = (await scope.ServiceProvider.GetRequiredService<ShareTokenService>().IssueAsync(maria, student.Id)).Value.Token;
+        using var client = Browser.Open(app);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/book/maria-keller/{token}"));
+        var feed = $"http://localhost/api/booking/{token}/calendar.ics";
+
+        Assert.Contains($"href=\"webcal://localhost/api/booking/{token}/calendar.ics\"", html, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{feed}\"", html, StringComparison.Ordinal);
+        using var calendar = await client.GetAsync(feed);
+        Assert.Equal(HttpStatusCode.OK, calendar.StatusCode);
+        Assert.Equal("text/calendar", calendar.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", await calendar.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

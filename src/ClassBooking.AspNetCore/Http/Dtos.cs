@@ -108,6 +108,9 @@ internal sealed record StudentResponse(
 [JsonNumberHandling(JsonNumberHandling.Strict)]
 internal sealed record ShareLinkResponse(string Token, string Url, DateTimeOffset ExpiresAt);
 
+/// <summary>A teacher's new calendar feed address, in both forms (shown once).</summary>
+internal sealed record CalendarFeedResponse(string Url, string WebcalUrl, DateTimeOffset CreatedAt);
+
 [JsonNumberHandling(JsonNumberHandling.Strict)]
 internal sealed record TokenUsageResponse(string StudentId, int Uses, DateTimeOffset? LastUsedAt, int DistinctClients);
 

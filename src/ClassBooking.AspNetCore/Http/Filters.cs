@@ -106,13 +106,29 @@ internal static partial class ApiContext
     /// the client address has spent its failed look-ups). Every answer, refusals included, is kept out of caches and
     /// referrers, since its URL holds the token.
     /// </summary>
-    public static async ValueTask<object?> RequireTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public static ValueTask<object?> RequireTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        RequireTokenAsync(context, next, recordUse: true);
+
+    /// <summary>
+    /// The student's calendar feed: as <see cref="RequireTokenAsync(EndpointFilterInvocationContext, EndpointFilterDelegate)"/>,
+    /// but a read is not recorded in the link's usage log, which counts the student's visits, not a calendar app's
+    /// hourly polls.
+    /// </summary>
+    public static ValueTask<object?> RequireFeedTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        RequireTokenAsync(context, next, recordUse: false);
+
+    /// <summary>The public root links start with: the configured one, else the request's scheme, host and path base.</summary>
+    public static string PublicBaseUrl(HttpContext context, ClassBookingHttpApiOptions options) =>
+        options.PublicBaseUrl?.ToString()
+        ?? $"{context.Request.Scheme}://{context.Request.Host.ToUriComponent()}{context.Request.PathBase.ToUriComponent()}";
+
+    private static async ValueTask<object?> RequireTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, bool recordUse)
     {
         var http = context.HttpContext;
         TokenResponseHeaders.Apply(http.Response);
         var tokens = http.RequestServices.GetRequiredService<ShareTokenService>();
         var token = http.Request.RouteValues["token"] as string;
-        var grant = await tokens.ResolveAsync(token, Origin(http), recordUse: true, http.RequestAborted).ConfigureAwait(false);
+        var grant = await tokens.ResolveAsync(token, Origin(http), recordUse, http.RequestAborted).ConfigureAwait(false);
         if (!grant.Succeeded)
         {
             return Problems.From(grant.Errors);

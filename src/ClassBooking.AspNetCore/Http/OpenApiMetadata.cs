@@ -28,21 +28,34 @@ internal static class OpenApiMetadataExtensions
             return Task.CompletedTask;
         });
 
+    /// <summary>Says that 200 and 304 answers carry the representation's ETag (a weak entity tag).</summary>
+    public static RouteHandlerBuilder WithEntityTagHeaders(this RouteHandlerBuilder builder) =>
+        builder.WithResponseHeader([StatusCodes.Status200OK, StatusCodes.Status304NotModified], "ETag", () => new OpenApiHeader
+        {
+            Description = "The feed's version (a weak entity tag, W/\"...\"): send it back in If-None-Match to get 304 while nothing changed.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+
     /// <summary>Says that 429 and 503 answers carry Retry-After (seconds).</summary>
     public static TBuilder WithRetryAfterHeaders<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
+        builder.WithResponseHeader([StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable], "Retry-After", () => new OpenApiHeader
+        {
+            Description = "Seconds to wait before trying again.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+        });
+
+    /// <summary>Declares the header <paramref name="name"/> on those of <paramref name="statuses"/> the operation answers.</summary>
+    private static TBuilder WithResponseHeader<TBuilder>(this TBuilder builder, int[] statuses, string name, Func<OpenApiHeader> header)
+        where TBuilder : IEndpointConventionBuilder =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>
         {
-            foreach (var status in new[] { StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable })
+            foreach (var status in statuses)
             {
                 if (operation.Responses?.GetValueOrDefault(status.ToString(System.Globalization.CultureInfo.InvariantCulture)) is OpenApiResponse response)
                 {
                     response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
-                    response.Headers["Retry-After"] = new OpenApiHeader
-                    {
-                        Description = "Seconds to wait before trying again.",
-                        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
-                    };
+                    response.Headers[name] = header();
                 }
             }
 

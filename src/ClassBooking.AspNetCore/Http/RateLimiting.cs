@@ -15,7 +15,7 @@ internal sealed class ConfigureClassBookingRateLimiter : IConfigureOptions<RateL
         options.AddPolicy<string, StudentTokenRateLimitPolicy>(StudentPolicy);
 }
 
-/// <summary>Student routes: a fixed window per share token.</summary>
+/// <summary>Student routes and calendar feeds: a fixed window per token (share token or feed token).</summary>
 internal sealed class StudentTokenRateLimitPolicy(IOptions<ClassBookingHttpApiOptions> options) : IRateLimiterPolicy<string>
 {
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => RejectAsync;

@@ -295,9 +295,7 @@ internal static class TeacherEndpoints
         }
 
         var teacher = await teachers.FindTeacherAsync(teacherId, context.RequestAborted);
-        var baseUrl = options.PublicBaseUrl?.ToString()
-            ?? $"{context.Request.Scheme}://{context.Request.Host.ToUriComponent()}{context.Request.PathBase.ToUriComponent()}";
-        var url = ShareLinkUrl.Build(baseUrl, teacher?.DisplayName, result.Value.Token);
+        var url = ShareLinkUrl.Build(ApiContext.PublicBaseUrl(context, options), teacher?.DisplayName, result.Value.Token);
         return Results.Json(new ShareLinkResponse(result.Value.Token, url, result.Value.ExpiresAt), ApiJson.Options, statusCode: status);
     }
 

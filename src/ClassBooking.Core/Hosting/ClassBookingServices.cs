@@ -20,6 +20,7 @@ internal static class ClassBookingServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClassBookingNotificationOptions>, ClassBookingNotificationOptionsValidator>());
         services.TryAddSingleton<BookingNotificationOutbox>();
         services.TryAddScoped<NotificationPreferenceService>();
+        services.TryAddSingleton<CalendarFeedText>();
         services.TryAddScoped<TeacherPolicyService>();
         services.TryAddScoped<TimeSlotService>();
         services.TryAddScoped<SlotSeriesService>();
@@ -28,6 +29,7 @@ internal static class ClassBookingServices
         services.TryAddScoped<ShareTokenService>();
         services.TryAddScoped<StudentCalendarService>();
         services.TryAddScoped<StudentColorService>();
+        services.TryAddScoped<CalendarFeedService>();
     }
 }
 

@@ -63,6 +63,12 @@ public static class AuditActions
     public const string TokenRegenerated = "token.regenerated";
     /// <summary>A share link was revoked.</summary>
     public const string TokenRevoked = "token.revoked";
+    /// <summary>A teacher made a calendar feed address.</summary>
+    public const string CalendarFeedCreated = "calendar-feed.created";
+    /// <summary>A teacher replaced their calendar feed address (the old one stopped working).</summary>
+    public const string CalendarFeedRegenerated = "calendar-feed.regenerated";
+    /// <summary>A teacher revoked their calendar feed address.</summary>
+    public const string CalendarFeedRevoked = "calendar-feed.revoked";
     /// <summary>A teacher's policy changed.</summary>
     public const string PolicyUpdated = "policy.updated";
     /// <summary>A teacher chose a student's colour.</summary>

@@ -252,7 +252,7 @@ public class BookingEmailText
     public virtual string CalendarSummary(BookingEmail email)
     {
         ArgumentNullException.ThrowIfNull(email);
-        return email.IsToTeacher ? $"Class with {email.Student.Name}" : $"Class with {email.Teacher.Name}";
+        return CalendarFeedText.ClassWith(email.IsToTeacher ? email.Student.Name : email.Teacher.Name);
     }
 
     /// <summary>

@@ -9,7 +9,9 @@ namespace ClassBooking.Core.Notifications;
 
 /// <summary>
 /// Writes the iCalendar invitation (RFC 5545, with the iTIP methods of RFC 5546) of a booked class: one VEVENT,
-/// sent with <c>METHOD:REQUEST</c> while the booking is confirmed and <c>METHOD:CANCEL</c> once it is cancelled.
+/// sent with <c>METHOD:REQUEST</c> while the booking is confirmed and <c>METHOD:CANCEL</c> once it is cancelled;
+/// and the calendar feeds students and teachers subscribe to (<see cref="WriteFeed"/>, <c>METHOD:PUBLISH</c>), whose
+/// booked classes are written as their invitations are.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -34,6 +36,15 @@ public static class BookingInvitationWriter
 {
     /// <summary>The <c>PRODID</c> of every calendar ClassBooking writes.</summary>
     public const string ProductId = "-//ClassBooking//ClassBooking.Core//EN";
+
+    /// <summary>The <c>METHOD</c> of a feed.</summary>
+    public const string FeedMethod = "PUBLISH";
+
+    /// <summary>The media type a feed is served as.</summary>
+    public const string FeedContentType = "text/calendar; charset=utf-8";
+
+    /// <summary>How often a feed asks its subscribers to read it again (one hour).</summary>
+    public static TimeSpan FeedRefreshInterval { get; } = TimeSpan.FromHours(1);
 
     /// <summary>Writes the invitation of a booked class, stamped with the current time of <paramref name="timeProvider"/>.</summary>
     /// <param name="booked">The booked class.</param>
@@ -62,30 +73,11 @@ public static class BookingInvitationWriter
         var cancelled = booked.Status == CalendarEventStatus.Cancelled;
         var method = cancelled ? CalendarInvitation.CancelMethod : CalendarInvitation.RequestMethod;
         var zoneId = WrittenZoneOrNull(recipientTimeZoneId);
-        var startsAt = ToSecond(booked.StartsAt);
-        var endsAt = ToSecond(booked.EndsAt);
-
-        var calendar = new Calendar { ProductId = ProductId, Method = method };
-        if (zoneId is not null)
-        {
-            var earliest = (startsAt < stampedAt ? startsAt : stampedAt).UtcDateTime;
-            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zoneId, earliest, includeHistoricalData: false));
-        }
-
-        var calendarEvent = new CalendarEvent
-        {
-            Uid = BookingCalendarUid.For(booked.BookingId),
-            Sequence = booked.Sequence,
-            DtStamp = new CalDateTime(ToSecond(stampedAt).UtcDateTime, CalDateTime.UtcTzId),
-            DtStart = At(startsAt, zoneId),
-            DtEnd = At(endsAt, zoneId),
-            Summary = booked.Summary,
-            Description = string.IsNullOrWhiteSpace(booked.Description) ? null : booked.Description,
-            Status = cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
-            Transparency = TransparencyType.Opaque,
-            Organizer = new Organizer(MailTo(booked.Organizer.Email)) { CommonName = CommonName(booked.Organizer.Name) },
-            Url = booked.Url,
-        };
+        var calendar = NewCalendar(method, zoneId, [booked.StartsAt], stampedAt);
+        var calendarEvent = NewEvent(BookingCalendarUid.For(booked.BookingId), booked.Sequence, booked.StartsAt, booked.EndsAt, booked.Summary,
+            booked.Description, cancelled ? EventStatus.Cancelled : EventStatus.Confirmed, zoneId, stampedAt);
+        calendarEvent.Organizer = Organizer(booked.Organizer);
+        calendarEvent.Url = booked.Url;
         calendarEvent.Attendees.Add(new Attendee(MailTo(booked.Attendee.Email))
         {
             CommonName = CommonName(booked.Attendee.Name),
@@ -94,11 +86,88 @@ public static class BookingInvitationWriter
             Rsvp = false,
         });
         calendar.Events.Add(calendarEvent);
-
-        var text = new CalendarSerializer().SerializeToString(calendar)
-            ?? throw new InvalidOperationException("Ical.Net wrote no text for the calendar.");
-        return new CalendarInvitation(method, text);
+        return new CalendarInvitation(method, Serialize(calendar));
     }
+
+    /// <summary>
+    /// Writes a calendar feed for subscription (a <c>webcal://</c> or <c>https://</c> address a calendar client reads
+    /// again and again): <c>METHOD:PUBLISH</c>, the calendar's name, a refresh interval of
+    /// <see cref="FeedRefreshInterval"/> (<c>REFRESH-INTERVAL</c> and <c>X-PUBLISHED-TTL</c>), and one VEVENT per event,
+    /// each stamped with <paramref name="stampedAt"/>.
+    /// </summary>
+    /// <remarks>
+    /// Times, the VTIMEZONE and the organizer are written as in an invitation (see the remarks of this class), so a
+    /// booked class reads the same in the feed as in its invitation. No event has an <c>ATTENDEE</c>: RFC 5546 allows
+    /// none with PUBLISH, and the feed names a student only in the summary its subscriber may see.
+    /// </remarks>
+    /// <param name="feed">What the feed holds.</param>
+    /// <param name="stampedAt">The <c>DTSTAMP</c> of every event: when the feed was written. Not after the machine's clock by more than a year.</param>
+    /// <returns>The iCalendar text (CRLF line endings, folded lines), to be sent as <see cref="FeedContentType"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="feed"/> cannot be written; the message says which value is wrong.</exception>
+    public static string WriteFeed(CalendarFeedContent feed, DateTimeOffset stampedAt)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        Validate(feed);
+
+        var zoneId = WrittenZoneOrNull(feed.TimeZoneId);
+        var calendar = NewCalendar(FeedMethod, zoneId, feed.Events.Select(e => e.StartsAt), stampedAt);
+        // RFC 7986 names the calendar and its refresh interval; Apple, Google and Outlook read the X- forms.
+        calendar.AddProperty("NAME", feed.Name);
+        calendar.AddProperty("X-WR-CALNAME", feed.Name);
+        var interval = System.Xml.XmlConvert.ToString(FeedRefreshInterval);
+        var refresh = new CalendarProperty("REFRESH-INTERVAL", interval);
+        refresh.Parameters.Add("VALUE", "DURATION");
+        calendar.Properties.Add(refresh);
+        calendar.AddProperty("X-PUBLISHED-TTL", interval);
+
+        foreach (var entry in feed.Events.OrderBy(e => e.StartsAt).ThenBy(e => e.Uid, StringComparer.Ordinal))
+        {
+            var status = entry.Status switch
+            {
+                CalendarFeedEventStatus.Cancelled => EventStatus.Cancelled,
+                CalendarFeedEventStatus.Tentative => EventStatus.Tentative,
+                _ => EventStatus.Confirmed,
+            };
+            var calendarEvent = NewEvent(entry.Uid, entry.Sequence, entry.StartsAt, entry.EndsAt, entry.Summary, entry.Description, status, zoneId, stampedAt);
+            calendarEvent.Organizer = feed.Organizer is { } organizer ? Organizer(organizer) : null;
+            calendar.Events.Add(calendarEvent);
+        }
+
+        return Serialize(calendar);
+    }
+
+    private static Calendar NewCalendar(string method, string? zoneId, IEnumerable<DateTimeOffset> starts, DateTimeOffset stampedAt)
+    {
+        var calendar = new Calendar { ProductId = ProductId, Method = method };
+        if (zoneId is not null)
+        {
+            var earliest = starts.Select(ToSecond).Append(stampedAt).Min().UtcDateTime;
+            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zoneId, earliest, includeHistoricalData: false));
+        }
+
+        return calendar;
+    }
+
+    private static CalendarEvent NewEvent(
+        string uid, int sequence, DateTimeOffset startsAt, DateTimeOffset endsAt, string summary, string? description, string status, string? zoneId, DateTimeOffset stampedAt) =>
+        new()
+        {
+            Uid = uid,
+            Sequence = sequence,
+            DtStamp = new CalDateTime(ToSecond(stampedAt).UtcDateTime, CalDateTime.UtcTzId),
+            DtStart = At(ToSecond(startsAt), zoneId),
+            DtEnd = At(ToSecond(endsAt), zoneId),
+            Summary = summary,
+            Description = string.IsNullOrWhiteSpace(description) ? null : description,
+            Status = status,
+            Transparency = TransparencyType.Opaque,
+        };
+
+    private static Organizer Organizer(CalendarParticipant organizer) =>
+        new(MailTo(organizer.Email)) { CommonName = CommonName(organizer.Name) };
+
+    private static string Serialize(Calendar calendar) =>
+        new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("Ical.Net wrote no text for the calendar.");
 
     private static void Validate(BookedClassEvent booked)
     {
@@ -129,6 +198,39 @@ public static class BookingInvitationWriter
         }
     }
 
+    private static void Validate(CalendarFeedContent feed)
+    {
+        if (string.IsNullOrWhiteSpace(feed.Name))
+        {
+            throw new ArgumentException("The feed needs a name, e.g. \"Classes with Maria Keller\".", nameof(feed));
+        }
+
+        if (feed.Organizer is not null && ParticipantProblem(feed.Organizer, "organizer") is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(feed));
+        }
+
+        ArgumentNullException.ThrowIfNull(feed.Events);
+        var uids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in feed.Events)
+        {
+            if (string.IsNullOrWhiteSpace(entry.Uid) || !uids.Add(entry.Uid))
+            {
+                throw new ArgumentException($"Each event of a feed needs a UID of its own (got '{entry.Uid}').", nameof(feed));
+            }
+
+            if (entry.EndsAt <= entry.StartsAt)
+            {
+                throw new ArgumentException($"Event {entry.Uid} must end after it starts (starts {entry.StartsAt:O}, ends {entry.EndsAt:O}).", nameof(feed));
+            }
+
+            if (entry.Sequence < 0 || string.IsNullOrWhiteSpace(entry.Summary))
+            {
+                throw new ArgumentException($"Event {entry.Uid} needs a summary and a sequence of 0 or more.", nameof(feed));
+            }
+        }
+    }
+
     private static string? ParticipantProblem(CalendarParticipant? participant, string role)
     {
         if (participant is null)
@@ -136,11 +238,14 @@ public static class BookingInvitationWriter
             return $"The event needs an {role}.";
         }
 
-        var email = participant.Email;
+        return CanWriteAddress(participant.Email) ? null : $"The {role}'s e-mail address must look like name@example.org (got '{participant.Email}').";
+    }
+
+    /// <summary>Whether <paramref name="email"/> can be written as a participant's <c>mailto:</c> address.</summary>
+    internal static bool CanWriteAddress(string? email)
+    {
         var at = email?.IndexOf('@', StringComparison.Ordinal) ?? -1;
-        return email is null || at <= 0 || at == email.Length - 1 || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
-            ? $"The {role}'s e-mail address must look like name@example.org (got '{email}')."
-            : null;
+        return email is not null && at > 0 && at < email.Length - 1 && !email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
     }
 
     private static string? WrittenZoneOrNull(string? timeZoneId)

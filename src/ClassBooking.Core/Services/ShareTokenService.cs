@@ -154,20 +154,9 @@ public sealed class ShareTokenService(
     }
 
     /// <summary>"Invalid link", or "too many attempts" once the client address has spent its failed look-ups.</summary>
-    private ClassBookingError Refuse(RequestOrigin? origin)
-    {
-        if (origin is not null && guard.RecordFailure(origin.ClientAddress) is { } wait)
-        {
-            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
-            return new ClassBookingError(ErrorCodes.RateLimited,
-                $"Too many invalid booking links were tried from your network. Please try again in {minutes} minute{(minutes == 1 ? "" : "s")}, or ask your teacher for a new link.")
-            {
-                RetryAfter = wait,
-            };
-        }
-
-        return new ClassBookingError(ErrorCodes.InvalidToken, "This booking link is not valid. Please ask your teacher for a new link.");
-    }
+    private ClassBookingError Refuse(RequestOrigin? origin) => guard.Refuse(origin,
+        new ClassBookingError(ErrorCodes.InvalidToken, "This booking link is not valid. Please ask your teacher for a new link."),
+        wait => $"Too many invalid booking links were tried from your network. Please try again in {wait}, or ask your teacher for a new link.");
 
     /// <summary>The user agent as the usage log keeps it: printable characters only, at most <see cref="MaxUserAgentLength"/>.</summary>
     private static string? KeptUserAgent(string? userAgent)

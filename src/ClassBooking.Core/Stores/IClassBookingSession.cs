@@ -78,6 +78,14 @@ public interface IClassBookingSession
     /// <summary>The teacher's confirmed bookings (every student's) whose class overlaps <paramref name="range"/>, by start.</summary>
     Task<IReadOnlyList<Booking>> GetActiveTeacherBookingsAsync(string teacherId, TimeRange range, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A student's bookings with a teacher that a calendar feed shows: the confirmed ones whose class ends after
+    /// <paramref name="confirmedEndingAfter"/>, and the cancelled ones cancelled at or after
+    /// <paramref name="cancelledSince"/>; by start.
+    /// </summary>
+    Task<IReadOnlyList<Booking>> GetStudentFeedBookingsAsync(
+        string teacherId, string studentId, DateTimeOffset confirmedEndingAfter, DateTimeOffset cancelledSince, CancellationToken cancellationToken);
+
     /// <summary>Adds a booking (the caller has taken the seat with <see cref="TryTakeSeatAsync"/>).</summary>
     void AddBooking(Booking booking);
 
@@ -100,6 +108,23 @@ public interface IClassBookingSession
 
     /// <summary>Uses of the teacher's tokens in <paramref name="range"/>, newest first; one student's when <paramref name="studentId"/> is given.</summary>
     Task<IReadOnlyList<TokenAccess>> GetTokenAccessesAsync(string teacherId, string? studentId, TimeRange range, CancellationToken cancellationToken);
+
+    // ----- Teachers' calendar feeds -----
+
+    /// <summary>The teacher's calendar feed address, if they made one (at most one per teacher).</summary>
+    Task<TeacherCalendarFeed?> FindCalendarFeedAsync(string teacherId, CancellationToken cancellationToken);
+
+    /// <summary>The calendar feed whose token's SHA-256 is <paramref name="tokenHash"/>.</summary>
+    Task<TeacherCalendarFeed?> FindCalendarFeedByHashAsync(byte[] tokenHash, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a teacher's calendar feed. A teacher has at most one: a feed removed with
+    /// <see cref="RemoveCalendarFeed"/> earlier in the same unit of work may be replaced this way.
+    /// </summary>
+    void AddCalendarFeed(TeacherCalendarFeed feed);
+
+    /// <summary>Deletes a teacher's calendar feed (loaded by this session); its address stops working when the work commits.</summary>
+    void RemoveCalendarFeed(TeacherCalendarFeed feed);
 
     // ----- Students' settings -----
 

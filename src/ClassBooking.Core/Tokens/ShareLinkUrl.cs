@@ -8,8 +8,8 @@ public static class ShareLinkUrl
 {
     /// <summary>
     /// The headers every response whose URL holds a share token carries (the portal page, the student routes of the
-    /// API, feeds): no <c>Referer</c> that would hand the token to another site, and no copy of a student's bookings
-    /// in a browser's or proxy's cache.
+    /// API, refusals of the feeds): no <c>Referer</c> that would hand the token to another site, and no copy of a
+    /// student's bookings in a browser's or proxy's cache. A feed's own answers use <see cref="CalendarFeedUrl.ResponseHeaders"/>.
     /// </summary>
     public static IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; } =
     [

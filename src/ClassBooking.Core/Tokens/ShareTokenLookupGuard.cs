@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ClassBooking.Core.Services;
 using Microsoft.Extensions.Options;
 
 namespace ClassBooking.Core.Tokens;
@@ -50,6 +51,25 @@ public sealed class ShareTokenLookupGuard : IDisposable
         }
 
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : TimeSpan.FromMinutes(1);
+    }
+
+    /// <summary>
+    /// Counts a failed look-up from <paramref name="origin"/>'s address (none without an origin) and gives the answer
+    /// to it: <paramref name="invalid"/> while the address is within its limit, else <see cref="ErrorCodes.RateLimited"/>
+    /// with <see cref="ClassBookingError.RetryAfter"/> and the message <paramref name="tooManyAttempts"/> writes for
+    /// the wait in words (e.g. "10 minutes").
+    /// </summary>
+    public ClassBookingError Refuse(RequestOrigin? origin, ClassBookingError invalid, Func<string, string> tooManyAttempts)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        ArgumentNullException.ThrowIfNull(tooManyAttempts);
+        if (origin is not null && RecordFailure(origin.ClientAddress) is { } wait)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            return new ClassBookingError(ErrorCodes.RateLimited, tooManyAttempts($"{minutes} minute{(minutes == 1 ? "" : "s")}")) { RetryAfter = wait };
+        }
+
+        return invalid;
     }
 
     /// <inheritdoc />

@@ -183,6 +183,15 @@ internal sealed class EntityFrameworkClassBookingSession(ClassBookingDbContext d
             .OrderBy(b => b.StartsAt).ThenBy(b => b.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
+    public async Task<IReadOnlyList<Booking>> GetStudentFeedBookingsAsync(
+        string teacherId, string studentId, DateTimeOffset confirmedEndingAfter, DateTimeOffset cancelledSince, CancellationToken cancellationToken) =>
+        await db.Bookings
+            .Where(b => b.TeacherId == teacherId && b.StudentId == studentId
+                && ((b.Status == BookingStatus.Confirmed && b.EndsAt > confirmedEndingAfter)
+                    || (b.Status == BookingStatus.Cancelled && b.CancelledAt >= cancelledSince)))
+            .OrderBy(b => b.StartsAt).ThenBy(b => b.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
     public void AddBooking(Booking booking)
     {
         ArgumentNullException.ThrowIfNull(booking);
@@ -233,6 +242,31 @@ internal sealed class EntityFrameworkClassBookingSession(ClassBookingDbContext d
         }
 
         return await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // ----- Teachers' calendar feeds -----
+
+    public async Task<TeacherCalendarFeed?> FindCalendarFeedAsync(string teacherId, CancellationToken cancellationToken) =>
+        await db.TeacherCalendarFeeds.FindAsync([teacherId], cancellationToken).ConfigureAwait(false);
+
+    public Task<TeacherCalendarFeed?> FindCalendarFeedByHashAsync(byte[] tokenHash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tokenHash);
+        return db.TeacherCalendarFeeds.FirstOrDefaultAsync(f => f.TokenHash == tokenHash, cancellationToken);
+    }
+
+    public void AddCalendarFeed(TeacherCalendarFeed feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        Writable();
+        db.TeacherCalendarFeeds.Add(feed);
+    }
+
+    public void RemoveCalendarFeed(TeacherCalendarFeed feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        Writable();
+        db.TeacherCalendarFeeds.Remove(feed);
     }
 
     // ----- Students' settings -----

@@ -40,6 +40,12 @@ public sealed class FuzzState
     /// <summary>Tokens that worked once and were replaced.</summary>
     public List<string> DeadTokens { get; } = [];
 
+    /// <summary>Maria's live calendar feed token (replaced by a new address, emptied by a revocation).</summary>
+    public string? TeacherFeedToken { get; private set; }
+
+    /// <summary>Calendar feed tokens that worked once.</summary>
+    public List<string> DeadFeedTokens { get; } = [];
+
     /// <summary>Bookings made with Maria's students' tokens.</summary>
     public List<(string StudentId, Guid BookingId)> Bookings { get; } = [];
 
@@ -83,6 +89,8 @@ public sealed class FuzzState
         }
 
         state.JamesBookings.Add(await student.BookOkAsync(state.JamesStudentToken, state.JamesSlots[0]));
+        state.TeacherFeedToken = await maria.CalendarFeedTokenAsync();
+        state.DeadFeedTokens.Add(await james.CalendarFeedTokenAsync()); // valid, but for the other teacher
         return state;
     }
 
@@ -90,12 +98,18 @@ public sealed class FuzzState
     public void Harvest(FuzzRequest request, HttpStatusCode status, JsonElement? body)
     {
         var op = request.Operation;
+        var teacherIsMaria = request.Bearer == MariaBearer;
+        if (teacherIsMaria && status == HttpStatusCode.NoContent && (op.Method, op.PathTemplate) == ("DELETE", "/api/teacher/calendar-feed"))
+        {
+            ReplaceFeedToken(null);
+            return;
+        }
+
         if ((int)status is < 200 or > 299 || body is not { ValueKind: JsonValueKind.Object } json)
         {
             return;
         }
 
-        var teacherIsMaria = request.Bearer == MariaBearer;
         switch (op.Method, op.PathTemplate)
         {
             case ("POST", "/api/timeslots") when json.TryGetProperty("id", out var id) && id.TryGetGuid(out var slot):
@@ -119,6 +133,9 @@ public sealed class FuzzState
                 }
 
                 break;
+            case ("POST", "/api/teacher/calendar-feed") when teacherIsMaria && json.TryGetProperty("url", out var url) && url.GetString() is { } address:
+                ReplaceFeedToken(Api.FeedToken(address));
+                break;
             case ("POST", "/api/teacher/students/{id}/share-link") or ("PUT", "/api/teacher/students/{id}/regenerate-token")
                 when teacherIsMaria && json.TryGetProperty("token", out var t) && t.GetString() is { } token
                 && request.PathValues.GetValueOrDefault("id") is { } studentId:
@@ -130,5 +147,15 @@ public sealed class FuzzState
                 Tokens[studentId] = token;
                 break;
         }
+    }
+
+    private void ReplaceFeedToken(string? token)
+    {
+        if (TeacherFeedToken is not null)
+        {
+            DeadFeedTokens.Add(TeacherFeedToken);
+        }
+
+        TeacherFeedToken = token;
     }
 }

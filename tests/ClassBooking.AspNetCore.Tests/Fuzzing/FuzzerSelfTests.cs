@@ -25,7 +25,15 @@ public sealed class FuzzerSelfTests
                 }
               }
             },
-            "/api/booking/{token}/things": { "get": { "responses": { "204": { "description": "nothing" } } } }
+            "/api/booking/{token}/things": { "get": { "responses": { "204": { "description": "nothing" } } } },
+            "/api/booking/{token}/things.ics": {
+              "get": {
+                "responses": {
+                  "200": { "description": "a calendar", "content": { "text/calendar": { "schema": { "type": "string" } } } },
+                  "304": { "description": "not modified" }
+                }
+              }
+            }
           },
           "components": {
             "schemas": {
@@ -49,7 +57,8 @@ public sealed class FuzzerSelfTests
         """));
 
     private static readonly ApiOperation Put = Model.Operations.Single(o => o.Method == "PUT");
-    private static readonly ApiOperation Get = Model.Operations.Single(o => o.Method == "GET");
+    private static readonly ApiOperation Get = Model.Operations.Single(o => o.PathTemplate == "/api/booking/{token}/things");
+    private static readonly ApiOperation Feed = Model.Operations.Single(o => o.PathTemplate == "/api/booking/{token}/things.ics");
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly MediaTypeHeaderValue Problem = new("application/problem+json");
 
@@ -57,6 +66,7 @@ public sealed class FuzzerSelfTests
     public void A_path_parameter_the_document_does_not_declare_is_still_filled()
     {
         var token = Assert.Single(Get.Parameters);
+        Assert.Equal("text/calendar", Feed.Responses[200].MediaType);
 
         Assert.Equal(("token", ParameterLocation.Path, true), (token.Name, token.In, token.Required));
         Assert.True(Put.NeedsTeacher);
@@ -108,6 +118,17 @@ public sealed class FuzzerSelfTests
         Assert.NotEmpty(rules);
     }
 
+    [Theory]
+    [InlineData(304, null, "")] // the operation declares no 304
+    [InlineData(200, "text/plain", "BEGIN:VCALENDAR")]
+    public void The_checker_flags_a_304_or_a_calendar_the_operation_does_not_declare(int status, string? contentType, string body)
+    {
+        var rules = new ResponseChecker(Model).Check(status == 304 ? Put : Feed, status, contentType is null ? null : new MediaTypeHeaderValue(contentType), body, out _);
+
+        Assert.NotEmpty(rules);
+        Assert.NotEmpty(new ResponseChecker(Model).Check(Feed, 304, null, "BEGIN:VCALENDAR", out _)); // a 304 has no body
+    }
+
     [Fact]
     public void The_checker_passes_documented_answers()
     {
@@ -117,5 +138,7 @@ public sealed class FuzzerSelfTests
         Assert.Empty(checker.Check(Put, 200, Json, Valid, out _));
         Assert.Empty(checker.Check(Put, 404, Problem, """{"status":404,"code":"not-found"}""", out _));
         Assert.Empty(checker.Check(Get, 204, null, "", out _));
+        Assert.Empty(checker.Check(Feed, 200, new MediaTypeHeaderValue("text/calendar") { CharSet = "utf-8" }, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", out _));
+        Assert.Empty(checker.Check(Feed, 304, null, "", out _));
     }
 }

@@ -18,7 +18,9 @@ public sealed class RealisticValues(FuzzState state, Random random)
     {
         value = name switch
         {
+            "token" when IsTeacherFeed(request) => state.TeacherFeedToken ?? Pick(state.DeadFeedTokens),
             "token" => Pick(state.Tokens.Values.ToList()),
+            "If-None-Match" => random.Next(3) == 0 ? "*" : $"W/\"{random.Next(0, 1000).ToString(CultureInfo.InvariantCulture)}\"",
             "id" when request.Operation.PathTemplate.Contains("/students/", StringComparison.Ordinal) => Pick(state.MariaStudents),
             "id" or "slotId" => Pick(state.MariaSlots).ToString(),
             "bookingId" => BookingFor(request).ToString(),
@@ -41,6 +43,9 @@ public sealed class RealisticValues(FuzzState state, Random random)
         };
         return value is not null;
     }
+
+    /// <summary>The teacher's calendar feed carries a feed token, not a share token.</summary>
+    public static bool IsTeacherFeed(FuzzRequest request) => request.Operation.PathTemplate.StartsWith("/api/calendar-feed/", StringComparison.Ordinal);
 
     /// <summary>Mostly a booking of the student whose token the request carries.</summary>
     private Guid BookingFor(FuzzRequest request)

@@ -338,6 +338,7 @@ public sealed class RequestGenerator
         var students = request.Operation.PathTemplate.Contains("/students/", StringComparison.Ordinal);
         string? value = parameter.Name switch
         {
+            "token" when RealisticValues.IsTeacherFeed(request) => _random.Next(2) == 0 ? _state.Tokens.Values.First() : _state.DeadFeedTokens[_random.Next(_state.DeadFeedTokens.Count)],
             "token" => _random.Next(2) == 0 ? _state.JamesStudentToken : _state.DeadTokens[_random.Next(_state.DeadTokens.Count)],
             "id" when students => _state.JamesStudents[_random.Next(_state.JamesStudents.Count)],
             "id" => _state.JamesSlots[_random.Next(_state.JamesSlots.Count)].ToString(),

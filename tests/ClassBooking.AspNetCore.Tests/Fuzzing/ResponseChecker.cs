@@ -6,9 +6,9 @@ using System.Text.RegularExpressions;
 namespace ClassBooking.AspNetCore.Tests.Fuzzing;
 
 /// <summary>
-/// The rules every answer of the API keeps: never a 5xx (nor a 1xx or 3xx); every 4xx a ProblemDetails
-/// (application/problem+json) with a string <c>code</c>; every 2xx a status the document declares, with the
-/// declared content type and a body valid against the declared schema.
+/// The rules every answer of the API keeps: never a 5xx (nor a 1xx, nor a 3xx but a 304 the operation declares, with
+/// no body); every 4xx a ProblemDetails (application/problem+json) with a string <c>code</c>; every 2xx a status the
+/// document declares, with the declared content type and, for JSON, a body valid against the declared schema.
 /// </summary>
 public sealed partial class ResponseChecker(OpenApiModel model)
 {
@@ -22,6 +22,16 @@ public sealed partial class ResponseChecker(OpenApiModel model)
         if (status >= 500)
         {
             rules.Add(("5xx: a server error", []));
+            return rules;
+        }
+
+        if (status == 304 && op.Responses.ContainsKey(304))
+        {
+            if (text.Length > 0)
+            {
+                rules.Add(("304: a body", []));
+            }
+
             return rules;
         }
 
@@ -63,6 +73,11 @@ public sealed partial class ResponseChecker(OpenApiModel model)
             if (text.Length > 0 && declared.MediaType is null)
             {
                 rules.Add(("2xx: a body where the document declares none", []));
+            }
+            else if (declared.MediaType is not null && !string.Equals(contentType?.MediaType, declared.MediaType, StringComparison.OrdinalIgnoreCase))
+            {
+                // A body of another kind than JSON (a calendar): its content type is what can be checked.
+                rules.Add(($"2xx: Content-Type {contentType?.MediaType ?? "none"}, the document says {declared.MediaType}", []));
             }
 
             return rules;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ClassBooking.Core.Notifications;
+using ClassBooking.Testing;
 using static ClassBooking.Core.Tests.Notifications.Invitations;
 using static ClassBooking.Core.Tests.Times;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClassBooking.Core.Notifications;
 using ClassBooking.Core.Notifications.Delivery;
+using ClassBooking.Testing;
 using ClassBooking.Testing.Smtp;
 using MimeKit;
 using static ClassBooking.Core.Tests.Notifications.BookingEmails;

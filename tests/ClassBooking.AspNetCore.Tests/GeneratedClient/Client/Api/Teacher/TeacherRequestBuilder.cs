@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Teacher.Analytics;
 using ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Teacher.AntiforgeryToken;
+using ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Teacher.CalendarFeed;
 using ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Teacher.Students;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
@@ -26,6 +27,11 @@ namespace ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Teacher
         public global::ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Teacher.AntiforgeryToken.AntiforgeryTokenRequestBuilder AntiforgeryToken
         {
             get => new global::ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Teacher.AntiforgeryToken.AntiforgeryTokenRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The calendarFeed property</summary>
+        public global::ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Teacher.CalendarFeed.CalendarFeedRequestBuilder CalendarFeed
+        {
+            get => new global::ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Teacher.CalendarFeed.CalendarFeedRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The students property</summary>
         public global::ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Teacher.Students.StudentsRequestBuilder Students

@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.Book;
 using ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.Calendar;
+using ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.CalendarIcs;
 using ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.Cancel;
 using ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.MyBookings;
 using ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.Reminders;
@@ -28,6 +29,11 @@ namespace ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item
         public global::ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.Calendar.CalendarRequestBuilder Calendar
         {
             get => new global::ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.Calendar.CalendarRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The calendarIcs property</summary>
+        public global::ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.CalendarIcs.CalendarIcsRequestBuilder CalendarIcs
+        {
+            get => new global::ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.CalendarIcs.CalendarIcsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The cancel property</summary>
         public global::ClassBooking.AspNetCore.Tests.GeneratedClient.Api.Booking.Item.Cancel.CancelRequestBuilder Cancel

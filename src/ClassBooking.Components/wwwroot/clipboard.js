@@ -1,4 +1,4 @@
-// StudentManagementPanel's clipboard helpers (an ES module, imported on first use).
+// Clipboard helpers of the components that show an address to copy (an ES module, imported on first use; see Clipboard.cs).
 
 /** Selects the whole text of a read-only input, so it can be copied by hand. */
 export function selectText(input) {

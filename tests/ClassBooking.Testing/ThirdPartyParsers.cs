@@ -1,27 +1,30 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using Xunit;
 
-namespace ClassBooking.Core.Tests.Notifications;
+namespace ClassBooking.Testing;
 
 /// <summary>What a third-party parser read from an iCalendar text (printed as JSON by the scripts in IcalParsers/).</summary>
-internal sealed record ParsedCalendar(string Method, IReadOnlyList<ParsedEvent> Events);
+public sealed record ParsedCalendar(string Method, IReadOnlyList<ParsedEvent> Events);
 
 /// <summary>
 /// One VEVENT as a third-party parser read it. Start and End are UTC instants ("2026-03-29T08:00:00Z") as the
 /// parser reads them; the ByVtimezone pair is what the calendar's own VTIMEZONE rules give (Python's icalendar
 /// prefers its pytz database for a known TZID, so the script applies the VTIMEZONE separately).
 /// </summary>
-internal sealed record ParsedEvent(
+public sealed record ParsedEvent(
     string Uid, int Sequence, string? Status, string Start, string End, string StartByVtimezone, string EndByVtimezone, string? StartZone);
 
 /// <summary>
 /// Runs the independent parsers as real processes: Mozilla's ical.js (npm, run by node) and the Python icalendar
 /// library (Debian's python3-icalendar, run by /usr/bin/python3 because the python3 on PATH may lack Debian's
-/// modules). A missing parser fails the test with what to install; test.sh installs both.
+/// modules). A missing parser fails the test with what to install; test.sh installs both. The scripts and ical.js
+/// live in this project's IcalParsers/ folder, whose path the build records, so every test project can use them.
 /// </summary>
-internal static class ThirdPartyParsers
+public static class ThirdPartyParsers
 {
     private const string DebianPython = "/usr/bin/python3";
 
@@ -93,16 +96,7 @@ internal static class ThirdPartyParsers
         }
     }
 
-    private static string FindFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ClassBooking.Core.Tests.csproj")))
-            {
-                return Path.Combine(dir.FullName, "IcalParsers");
-            }
-        }
-
-        throw new InvalidOperationException("The ClassBooking.Core.Tests project folder was not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindFolder() =>
+        typeof(ThirdPartyParsers).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == "IcalParsersFolder")?.Value
+        ?? throw new InvalidOperationException("ClassBooking.Testing was built without the IcalParsersFolder metadata (see its .csproj).");
 }
