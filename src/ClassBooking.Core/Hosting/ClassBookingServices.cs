@@ -27,6 +27,7 @@ internal static class ClassBookingServices
         services.TryAddScoped<ShareTokenService>();
         services.TryAddScoped<StudentCalendarService>();
         services.TryAddScoped<StudentColorService>();
+        services.TryAddScoped<TeacherNoticeService>();
     }
 }
 
