@@ -26,10 +26,17 @@ public abstract class PortalTestBase : BunitContext, IAsyncLifetime
     protected const string BobEmail = "bob.quill@private.example";
     protected const string BobsSlotNote = "Quill audition piece";
 
-    private readonly SqliteTestDatabase _db = SqliteTestDatabase.Create();
+    private readonly SqliteTestDatabase _db;
 
     protected PortalTestBase()
+        : this(SqliteTestDatabase.Create())
     {
+    }
+
+    /// <summary>The fixture on a database of the caller's (e.g. one with a short busy timeout).</summary>
+    protected PortalTestBase(SqliteTestDatabase database)
+    {
+        _db = database;
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddLogging();
         Services.AddClassBooking(o => o.ClientAddressHashKey = "component-tests-hash-key")
@@ -43,6 +50,9 @@ public abstract class PortalTestBase : BunitContext, IAsyncLifetime
     }
 
     protected FakeTimeProvider Time { get; } = new(Now);
+
+    /// <summary>The fixture's database.</summary>
+    protected SqliteTestDatabase Database => _db;
 
     protected TestDirectory Directory { get; } = new();
 
