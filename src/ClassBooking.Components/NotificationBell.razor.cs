@@ -97,13 +97,6 @@ public partial class NotificationBell : IDisposable
         }
     }
 
-    /// <summary>Reloads the notices now, e.g. after the host knows something changed.</summary>
-    public async Task RefreshNowAsync()
-    {
-        await LoadAsync(announce: false);
-        StateHasChanged();
-    }
-
     private async Task PollAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(PollInterval, Time);

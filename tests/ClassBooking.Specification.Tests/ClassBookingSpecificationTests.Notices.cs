@@ -25,6 +25,25 @@ public abstract partial class ClassBookingSpecificationTests
     private Task<Result<Booking>> CancelAsStudentAsync(Booking booking, string? reason = null) =>
         InScope<BookingService, Result<Booking>>(s => s.CancelAsync(booking.TeacherId, booking.Id, ActorKind.Student, booking.StudentId, reason));
 
+    /// <summary>Students A<paramref name="first"/>… book the slot in turn, a minute apart (the clock moves on a minute after each).</summary>
+    private async Task BookOneMinuteApartAsync(Guid slotId, int first, int count)
+    {
+        for (var i = first; i < first + count; i++)
+        {
+            Assert.True((await BookAsync(StudentA(i), slotId)).Succeeded);
+            Time.Advance(TimeSpan.FromMinutes(1));
+        }
+    }
+
+    /// <summary>The mail server refuses every due message for good, and the delivery gives them up (they die).</summary>
+    private async Task KillDueMessagesAsync()
+    {
+        Mail.Failure = new EmailDeliveryException(Refusal, isPermanent: true);
+        await Dispatcher.DeliverDueAsync();
+    }
+
+    private const string Refusal = "550 5.1.1 No such user.";
+
     private static (TeacherNoticeKind Kind, string? Student, DateTimeOffset StartsAt, DateTimeOffset CreatedAt, bool IsRead) Line(TeacherNotice n) =>
         (n.Kind, n.StudentName, n.StartsAt, n.CreatedAt, n.IsRead);
 
@@ -58,11 +77,7 @@ public abstract partial class ClassBookingSpecificationTests
     public async Task A_page_holds_the_newest_notices_and_counts_every_unread_one()
     {
         var slot = await CreateSlotAsync(3, capacity: 3);
-        for (var i = 0; i < 3; i++)
-        {
-            Assert.True((await BookAsync(StudentA(i), slot.Id)).Succeeded);
-            Time.Advance(TimeSpan.FromMinutes(1));
-        }
+        await BookOneMinuteApartAsync(slot.Id, 0, 3);
 
         var page = await NoticesOf(TeacherA, max: 2);
 
@@ -89,18 +104,17 @@ public abstract partial class ClassBookingSpecificationTests
     {
         var slot = await CreateSlotAsync(3);
         var booking = (await BookAsync(StudentA(0), slot.Id)).Value;
-        Mail.Failure = new EmailDeliveryException("550 5.1.1 No such user.", isPermanent: true);
 
-        await Dispatcher.DeliverDueAsync();
+        await KillDueMessagesAsync();
 
         var page = await NoticesOf(TeacherA);
         var failed = Assert.Single(page.Notices, n => n.Kind == TeacherNoticeKind.DeliveryFailed);
         Assert.Equal(
-            (BookingEmailKind.BookingConfirmed, "Student A0", booking.Id, "550 5.1.1 No such user.", false),
+            (BookingEmailKind.BookingConfirmed, "Student A0", booking.Id, Refusal, false),
             (failed.MessageKind, failed.StudentName, failed.BookingId, failed.DeliveryError, failed.IsRead));
         // The teacher's own e-mail about the booking died too: still the notice of the booking, with the reason.
         var booked = Assert.Single(page.Notices, n => n.Kind == TeacherNoticeKind.StudentBooked);
-        Assert.Equal("550 5.1.1 No such user.", booked.DeliveryError);
+        Assert.Equal(Refusal, booked.DeliveryError);
         Assert.Equal(2, page.UnreadCount);
         // Reminders still waiting are no notices.
         Assert.Equal(2, page.Notices.Count);
@@ -110,11 +124,8 @@ public abstract partial class ClassBookingSpecificationTests
     public async Task Marking_one_notice_read_lowers_the_unread_count_and_keeps_the_first_read_time()
     {
         var slot = await CreateSlotAsync(3, capacity: 2);
-        await BookAsync(StudentA(0), slot.Id);
-        Time.Advance(TimeSpan.FromMinutes(1));
-        await BookAsync(StudentA(1), slot.Id);
+        await BookOneMinuteApartAsync(slot.Id, 0, 2);
         var newest = (await NoticesOf(TeacherA)).Notices[0];
-        Time.Advance(TimeSpan.FromMinutes(1));
 
         var read = await MarkNoticeReadAsync(TeacherA, newest.Id);
         Time.Advance(TimeSpan.FromMinutes(1));
@@ -132,12 +143,9 @@ public abstract partial class ClassBookingSpecificationTests
     public async Task Marking_all_read_marks_the_notices_up_to_the_newest_the_teacher_saw()
     {
         var slot = await CreateSlotAsync(3, capacity: 3);
-        await BookAsync(StudentA(0), slot.Id);
-        Time.Advance(TimeSpan.FromMinutes(1));
-        await BookAsync(StudentA(1), slot.Id);
+        await BookOneMinuteApartAsync(slot.Id, 0, 2);
         var seen = (await NoticeVersionOf(TeacherA)).Newest;
-        Time.Advance(TimeSpan.FromMinutes(1));
-        await BookAsync(StudentA(2), slot.Id); // arrives after the teacher's list was shown
+        await BookOneMinuteApartAsync(slot.Id, 2, 1); // arrives after the teacher's list was shown
 
         var marked = await MarkAllNoticesReadAsync(TeacherA, seen);
 
@@ -186,8 +194,7 @@ public abstract partial class ClassBookingSpecificationTests
         var unchanged = await NoticeVersionOf(TeacherA);
         await MarkNoticeReadAsync(TeacherA, (await NoticesOf(TeacherA)).Notices[0].Id);
         var afterRead = await NoticeVersionOf(TeacherA);
-        Mail.Failure = new EmailDeliveryException("550 5.1.1 No such user.", isPermanent: true);
-        await Dispatcher.DeliverDueAsync();
+        await KillDueMessagesAsync();
         var afterDeath = await NoticeVersionOf(TeacherA);
 
         Assert.Equal(TeacherNoticeVersion.None, empty);
