@@ -30,6 +30,8 @@ public static class ErrorCodes
     public const string SlotNotFound = "slot-not-found";
     /// <summary>The booking does not exist (or is not the caller's).</summary>
     public const string BookingNotFound = "booking-not-found";
+    /// <summary>The notice does not exist (or is not the teacher's).</summary>
+    public const string NoticeNotFound = "notice-not-found";
     /// <summary>The series does not exist (or is not the teacher's).</summary>
     public const string SeriesNotFound = "series-not-found";
     /// <summary>The blocked period does not exist (or is not the teacher's).</summary>

@@ -26,11 +26,18 @@ public abstract class PortalTestBase : BunitContext, IAsyncLifetime
     protected const string BobEmail = "bob.quill@private.example";
     protected const string BobsSlotNote = "Quill audition piece";
 
-    private readonly SqliteTestDatabase _db = SqliteTestDatabase.Create();
+    private readonly SqliteTestDatabase _db;
 
     /// <summary>Sets up the services; <paramref name="mapApi"/> false stands for a host that did not map ClassBooking's API.</summary>
     protected PortalTestBase(bool mapApi = true)
+        : this(SqliteTestDatabase.Create(), mapApi)
     {
+    }
+
+    /// <summary>The fixture on a database of the caller's (e.g. one with a short busy timeout).</summary>
+    protected PortalTestBase(SqliteTestDatabase database, bool mapApi = true)
+    {
+        _db = database;
         ApiRoutes.Register(this, mapApi);
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddLogging();
@@ -45,6 +52,9 @@ public abstract class PortalTestBase : BunitContext, IAsyncLifetime
     }
 
     protected FakeTimeProvider Time { get; } = new(Now);
+
+    /// <summary>The fixture's database.</summary>
+    protected SqliteTestDatabase Database => _db;
 
     protected TestDirectory Directory { get; } = new();
 

@@ -23,6 +23,13 @@ public static class Dashboard
     public static Task WaitForInteractiveAsync(IPage page, string selector) =>
         page.Locator($"{selector}[data-interactive=true]").WaitForAsync();
 
+    /// <summary>The notification bell in the dashboard's header (its name says how many notices are unread).</summary>
+    public static ILocator Bell(IPage page) =>
+        page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Notifications, ") });
+
+    /// <summary>The bell's open list of notices.</summary>
+    public static ILocator Notices(IPage page) => page.GetByRole(AriaRole.Dialog, new() { Name = "Notifications" });
+
     /// <summary>Opens the Schedule tab and waits until it can be used.</summary>
     public static async Task OpenScheduleAsync(IPage page)
     {

@@ -45,9 +45,7 @@ public sealed class JourneyTests(EndToEndFixture browser)
         var student = await studentContext.NewPageAsync();
         await Portal.OpenAsync(student, link);
         await shots.TakeAsync(student, "student-portal");
-        await Portal.Slot(student, "2026-04-09", "10:00").TapAsync();
-        await Portal.Dialog(student).GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).TapAsync();
-        await Expect(Portal.Dialog(student)).ToHaveAccessibleNameAsync("You are booked");
+        await Portal.BookAsync(student, "2026-04-09", "10:00");
         await Portal.Dialog(student).GetByRole(AriaRole.Button, new() { Name = "Close" }).TapAsync();
         await Expect(Portal.Upcoming(student)).ToContainTextAsync("Thu 9 Apr");
         await shots.TakeAsync(student, "student-booked");

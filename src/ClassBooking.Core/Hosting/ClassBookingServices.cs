@@ -30,6 +30,7 @@ internal static class ClassBookingServices
         services.TryAddScoped<StudentCalendarService>();
         services.TryAddScoped<StudentColorService>();
         services.TryAddScoped<CalendarFeedService>();
+        services.TryAddScoped<TeacherNoticeService>();
     }
 }
 

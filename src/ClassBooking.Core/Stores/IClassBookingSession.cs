@@ -148,6 +148,27 @@ public interface IClassBookingSession
     /// <summary>All messages of one booking, oldest first.</summary>
     Task<IReadOnlyList<Notification>> GetBookingNotificationsAsync(Guid bookingId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The teacher's notices, newest first (by <see cref="Notification.CreatedAt"/>, then id), at most
+    /// <paramref name="max"/>. A notice is a row of the teacher whose kind is
+    /// <see cref="Notifications.BookingEmailKind.TeacherStudentBooked"/> or
+    /// <see cref="Notifications.BookingEmailKind.TeacherStudentCancelled"/> (whatever its delivery status), or any row
+    /// of the teacher with status <see cref="NotificationStatus.Dead"/>.
+    /// </summary>
+    Task<IReadOnlyList<Notification>> GetTeacherNoticesAsync(string teacherId, int max, CancellationToken cancellationToken);
+
+    /// <summary>The fingerprint of the teacher's notices, computed in the database without loading them.</summary>
+    Task<TeacherNoticeVersion> GetTeacherNoticeVersionAsync(string teacherId, CancellationToken cancellationToken);
+
+    /// <summary>One of the teacher's notices (tracked in a write), or null when the row is not the teacher's or not a notice.</summary>
+    Task<Notification?> FindTeacherNoticeAsync(string teacherId, Guid notificationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets <see cref="Notification.ReadAt"/> to <paramref name="readAt"/> on the teacher's unread notices written at or
+    /// before <paramref name="writtenUpTo"/> (all of them when null), in the database; returns how many it changed.
+    /// </summary>
+    Task<int> MarkTeacherNoticesReadAsync(string teacherId, DateTimeOffset? writtenUpTo, DateTimeOffset readAt, CancellationToken cancellationToken);
+
     // ----- Policy and audit -----
 
     /// <summary>The teacher's stored policy, if the teacher ever changed the defaults.</summary>

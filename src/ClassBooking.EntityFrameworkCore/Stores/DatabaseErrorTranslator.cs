@@ -12,7 +12,11 @@ namespace ClassBooking.EntityFrameworkCore.Stores;
 /// </summary>
 internal static class DatabaseErrorTranslator
 {
-    // SQLite extended result codes (https://www.sqlite.org/rescode.html).
+    // SQLite result codes (https://www.sqlite.org/rescode.html).
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
+    // SQLite extended result codes.
     private const int SqliteConstraintCheck = 275;
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintTrigger = 1811;
@@ -33,6 +37,25 @@ internal static class DatabaseErrorTranslator
                     return FromPostgres(postgres, names);
                 case SqliteException sqlite:
                     return FromSqlite(sqlite, names);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A SQLite database that stayed busy (locked by another connection) past the busy timeout, as a
+    /// <see cref="TimeoutException"/> holding the original: Microsoft.Data.Sqlite does not mark SQLITE_BUSY or
+    /// SQLITE_LOCKED as <see cref="System.Data.Common.DbException.IsTransient"/>, so without this
+    /// <see cref="Core.Stores.TransientDatabaseFailure"/> could not tell a busy file from a bug. Null for anything else.
+    /// </summary>
+    public static TimeoutException? Busy(Exception exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked })
+            {
+                return new TimeoutException("The SQLite database stayed locked by another connection past its busy timeout; nothing was written.", exception);
             }
         }
 

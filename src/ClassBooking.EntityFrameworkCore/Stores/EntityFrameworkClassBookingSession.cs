@@ -311,6 +311,48 @@ internal sealed class EntityFrameworkClassBookingSession(ClassBookingDbContext d
             .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
+    public async Task<IReadOnlyList<Notification>> GetTeacherNoticesAsync(string teacherId, int max, CancellationToken cancellationToken) =>
+        max <= 0
+            ? []
+            : await TeacherNotices(teacherId)
+                .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+                .Take(max)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<TeacherNoticeVersion> GetTeacherNoticeVersionAsync(string teacherId, CancellationToken cancellationToken)
+    {
+        // One grouped query: the counts and the newest time come back as one row, or none when there is no notice.
+        return await TeacherNotices(teacherId)
+            .GroupBy(n => n.TeacherId)
+            .Select(g => new TeacherNoticeVersion(
+                g.Count(),
+                g.Count(n => n.ReadAt == null),
+                g.Count(n => n.Status == NotificationStatus.Dead),
+                g.Max(n => (DateTimeOffset?)n.CreatedAt)))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<Notification?> FindTeacherNoticeAsync(string teacherId, Guid notificationId, CancellationToken cancellationToken) =>
+        TeacherNotices(teacherId).FirstOrDefaultAsync(n => n.Id == notificationId, cancellationToken);
+
+    public Task<int> MarkTeacherNoticesReadAsync(string teacherId, DateTimeOffset? writtenUpTo, DateTimeOffset readAt, CancellationToken cancellationToken)
+    {
+        Writable();
+        var unread = TeacherNotices(teacherId).Where(n => n.ReadAt == null);
+        if (writtenUpTo is { } upTo)
+        {
+            unread = unread.Where(n => n.CreatedAt <= upTo);
+        }
+
+        return unread.ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, readAt), cancellationToken);
+    }
+
+    /// <summary>The rows that are notices to the teacher (see <see cref="IClassBookingSession.GetTeacherNoticesAsync"/>).</summary>
+    private IQueryable<Notification> TeacherNotices(string teacherId) =>
+        db.Notifications.Where(n => n.TeacherId == teacherId
+            && (n.Kind == Core.Notifications.BookingEmailKind.TeacherStudentBooked || n.Kind == Core.Notifications.BookingEmailKind.TeacherStudentCancelled
+                || n.Status == NotificationStatus.Dead));
+
     // ----- Policy and audit -----
 
     public async Task<TeacherPolicy?> FindPolicyAsync(string teacherId, CancellationToken cancellationToken) =>

@@ -9,18 +9,27 @@ namespace ClassBooking.EntityFrameworkCore.Stores;
 /// <see cref="IClassBookingStore"/> on EF Core. Each call gets its own DbContext. A write is one transaction: on
 /// PostgreSQL it first takes a transaction-scoped advisory lock on <see cref="WriteLock.Key"/>; on SQLite
 /// <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default) takes the database's write lock, which serializes writers.
+/// A SQLite file that stays locked past its busy timeout fails the unit of work with a <see cref="TimeoutException"/>,
+/// so callers see it as transient (<see cref="TransientDatabaseFailure"/>).
 /// </summary>
 internal sealed class EntityFrameworkClassBookingStore(IDbContextFactory<ClassBookingDbContext> contexts) : IClassBookingStore
 {
     public async Task<T> ReadAsync<T>(Func<IClassBookingSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using (context.ConfigureAwait(false))
+        try
         {
-            context.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-            context.ChangeTracker.AutoDetectChangesEnabled = false;
-            return await work(new EntityFrameworkClassBookingSession(context, readOnly: true), cancellationToken).ConfigureAwait(false);
+            var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            await using (context.ConfigureAwait(false))
+            {
+                context.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+                context.ChangeTracker.AutoDetectChangesEnabled = false;
+                return await work(new EntityFrameworkClassBookingSession(context, readOnly: true), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (DatabaseErrorTranslator.Busy(exception) is { } busy)
+        {
+            throw busy;
         }
     }
 
@@ -30,6 +39,22 @@ internal sealed class EntityFrameworkClassBookingStore(IDbContextFactory<ClassBo
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
+        try
+        {
+            return await WriteInTransactionAsync(writeLock, work, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (DatabaseErrorTranslator.Busy(exception) is { } busy)
+        {
+            // Also when BEGIN itself found the file locked; the uncommitted transaction was rolled back on disposal.
+            throw busy;
+        }
+    }
+
+    private async Task<Result<T>> WriteInTransactionAsync<T>(
+        WriteLock writeLock,
+        Func<IClassBookingSession, CancellationToken, Task<Result<T>>> work,
+        CancellationToken cancellationToken)
+    {
         var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
