@@ -118,13 +118,7 @@ public partial class TeacherCalendarFeedPanel
             return;
         }
 
-        if (busy)
-        {
-            return;
-        }
-
-        busy = true;
-        try
+        await WhileBusyAsync(async () =>
         {
             var result = await Feeds.RevokeTeacherFeedAsync(TeacherId);
             if (!result.Succeeded)
@@ -138,14 +132,28 @@ public partial class TeacherCalendarFeedPanel
             newUrl = null;
             Announce("Revoked your calendar feed. Its address no longer works.", isError: false);
             focusTargets.FocusAfterRender(CreateKey);
-        }
-        finally
-        {
-            busy = false;
-        }
+        });
     }
 
-    private async Task IssueAsync(string message)
+    private Task IssueAsync(string message) => WhileBusyAsync(async () =>
+    {
+        var result = await Feeds.CreateTeacherFeedAsync(TeacherId);
+        if (!result.Succeeded)
+        {
+            confirmError = result.Error!.Message;
+            Announce($"No feed address was made. {result.Error.Message}", isError: true);
+            return;
+        }
+
+        confirming = null;
+        createdAt = result.Value.CreatedAt;
+        newUrl = AddressOf(result.Value.Token);
+        Announce($"{message} Add it to your calendar or copy it now: it is shown only this once.", isError: false);
+        focusTargets.FocusAfterRender(SubscribeKey);
+    });
+
+    /// <summary>Runs one change at a time: a second click while the first is under way does nothing.</summary>
+    private async Task WhileBusyAsync(Func<Task> change)
     {
         if (busy)
         {
@@ -155,19 +163,7 @@ public partial class TeacherCalendarFeedPanel
         busy = true;
         try
         {
-            var result = await Feeds.CreateTeacherFeedAsync(TeacherId);
-            if (!result.Succeeded)
-            {
-                confirmError = result.Error!.Message;
-                Announce($"No feed address was made. {result.Error.Message}", isError: true);
-                return;
-            }
-
-            confirming = null;
-            createdAt = result.Value.CreatedAt;
-            newUrl = AddressOf(result.Value.Token);
-            Announce($"{message} Add it to your calendar or copy it now: it is shown only this once.", isError: false);
-            focusTargets.FocusAfterRender(SubscribeKey);
+            await change();
         }
         finally
         {
