@@ -37,10 +37,14 @@ public sealed class TeacherPolicyService(
     TimeProvider time)
 {
     /// <summary>The teacher's effective policy.</summary>
-    public async Task<TeacherPolicy> GetAsync(string teacherId, CancellationToken cancellationToken = default)
+    public async Task<TeacherPolicy> GetAsync(string teacherId, CancellationToken cancellationToken = default) =>
+        await GetAsync(teacherId, await teachers.FindTeacherAsync(teacherId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The teacher's effective policy, for a teacher profile the caller already read from the host's directory.</summary>
+    public Task<TeacherPolicy> GetAsync(string teacherId, TeacherProfile? profile, CancellationToken cancellationToken = default)
     {
-        var defaults = await GetDefaultsAsync(teacherId, cancellationToken).ConfigureAwait(false);
-        return await store.ReadAsync((session, ct) => LoadAsync(session, defaults, ct), cancellationToken).ConfigureAwait(false);
+        var defaults = DefaultsFor(teacherId, profile);
+        return store.ReadAsync((session, ct) => LoadAsync(session, defaults, ct), cancellationToken);
     }
 
     /// <summary>

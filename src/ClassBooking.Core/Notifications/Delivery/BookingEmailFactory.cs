@@ -44,7 +44,8 @@ public sealed class BookingEmailFactory(
             return new BookingEmailDraft(null, notification.IsToTeacher ? "The teacher has no usable e-mail address." : $"{student.DisplayName} has no usable e-mail address.");
         }
 
-        var policy = await policies.GetAsync(notification.TeacherId, cancellationToken).ConfigureAwait(false);
+        // The profile just read serves the policy's defaults too: one directory call per message, not two.
+        var policy = await policies.GetAsync(notification.TeacherId, teacher, cancellationToken).ConfigureAwait(false);
         if (policy.MutedEmailKinds?.Contains(notification.Kind) == true)
         {
             return new BookingEmailDraft(null, "The teacher switched this e-mail off.");
